@@ -1,0 +1,69 @@
+package org.jobdeck.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jobdeck.api.PlanView;
+import org.jobdeck.core.plan.DependencyResolver;
+import org.jobdeck.core.plan.Plan;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code jobdeck plan}: what an enqueue would run, in order, and why each job is in it. */
+@Command(name = "plan", description = "Show the resolved plan for all jobs, a group, or named jobs.")
+final class PlanCommand implements Callable<Integer> {
+    @ParentCommand
+    JobdeckCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Selection selection;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    /** Exactly one of --all, --group or --job. */
+    static final class Selection {
+        @Option(names = "--all", required = true, description = "Every job of the catalog.")
+        boolean all;
+
+        @Option(names = "--group", required = true, paramLabel = "NAME",
+                description = "One group, plus the jobs it depends on.")
+        String group;
+
+        @Option(names = "--job", required = true, paramLabel = "NAME", arity = "1..*",
+                description = "Named jobs, plus the jobs they depend on.")
+        List<String> jobs;
+
+        Plan resolve(DependencyResolver resolver) {
+            if (all) {
+                return resolver.resolveAll();
+            }
+            return group != null ? resolver.resolveGroup(group) : resolver.resolveJobs(jobs);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        Plan plan = selection.resolve(new DependencyResolver(root.catalog()));
+        var out = spec.commandLine().getOut();
+        if (json) {
+            Json.print(out, PlanView.of(plan));
+            return ExitCodes.OK;
+        }
+        out.println(plan.summary());
+        out.println();
+        TextTable table = new TextTable("#", "JOB", "GROUP", "REASON", "WAVE", "REQUIRED BY")
+                .alignRight(0, 4);
+        plan.entries().forEach(e -> table.row(e.position(), e.jobName(), e.group(),
+                e.reason().wireName(), e.wave(),
+                e.requiredBy().isEmpty() ? "-" : String.join(", ", e.requiredBy())));
+        table.print(out);
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,117 @@
+package org.jobdeck.core.catalog;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jobdeck.core.graph.JobGraph;
+
+/**
+ * Checks a set of job definitions as a whole: duplicate names, required fields, unknown groups,
+ * missing dependencies and cycles. It never stops at the first problem.
+ *
+ * <p>Even an invalid catalog gets a graph (over the first job of each name, with its known
+ * dependencies), so the console can still draw it and mark the cycles.
+ */
+public final class CatalogValidator {
+    private CatalogValidator() {
+    }
+
+    /**
+     * @param declaredGroups the groups the catalog declares, or null when it declares none, in
+     *                       which case groups are inferred from the jobs in order of appearance
+     */
+    public static CatalogValidation validate(List<JobGroup> declaredGroups, List<JobDefinition> jobs) {
+        List<CatalogProblem> problems = new ArrayList<>();
+        List<JobGroup> groups = declaredGroups == null ? inferGroups(jobs) : declaredGroups;
+        Set<String> groupNames = groupNames(groups, problems);
+
+        Map<String, Integer> index = new HashMap<>(jobs.size() * 2);
+        List<JobDefinition> unique = new ArrayList<>(jobs.size());
+        for (JobDefinition job : jobs) {
+            if (index.putIfAbsent(job.name(), unique.size()) == null) {
+                unique.add(job);
+            } else {
+                problems.add(CatalogProblem.of("Duplicate job name: " + job.name()));
+            }
+        }
+
+        int[][] dependencyIndices = new int[unique.size()][];
+        for (int j = 0; j < unique.size(); j++) {
+            JobDefinition job = unique.get(j);
+            requireText(job, "description", job.description(), problems);
+            requireText(job, "group", job.group(), problems);
+            if (declaredGroups != null && !isBlank(job.group()) && !groupNames.contains(job.group())) {
+                problems.add(CatalogProblem.of(
+                        "Unknown group: " + job.group() + " (job " + job.name() + ")"));
+            }
+            dependencyIndices[j] = resolveDependencies(job, index, problems);
+        }
+
+        JobGraph graph = JobGraph.of(dependencyIndices);
+        for (int[] cycle : graph.cycles()) {
+            List<String> path = new ArrayList<>(cycle.length);
+            for (int j : cycle) {
+                path.add(unique.get(j).name());
+            }
+            problems.add(CatalogProblem.cycle(path));
+        }
+        return new CatalogValidation(groups, unique, index, graph, problems);
+    }
+
+    private static int[] resolveDependencies(JobDefinition job, Map<String, Integer> index,
+                                             List<CatalogProblem> problems) {
+        List<String> names = job.dependencies();
+        int[] resolved = new int[names.size()];
+        int count = 0;
+        Set<String> seen = names.size() > 1 ? new HashSet<>() : Set.of();
+        for (String dependency : names) {
+            Integer target = index.get(dependency);
+            if (target == null) {
+                problems.add(CatalogProblem.of(
+                        "Dependency not found: " + dependency + " (required by " + job.name() + ")"));
+            } else if (names.size() > 1 && !seen.add(dependency)) {
+                problems.add(CatalogProblem.of(
+                        "Job " + job.name() + ": dependency '" + dependency + "' is listed twice"));
+            } else {
+                resolved[count++] = target;
+            }
+        }
+        return count == resolved.length ? resolved : java.util.Arrays.copyOf(resolved, count);
+    }
+
+    private static Set<String> groupNames(List<JobGroup> groups, List<CatalogProblem> problems) {
+        Set<String> names = new HashSet<>();
+        for (JobGroup group : groups) {
+            if (!names.add(group.name())) {
+                problems.add(CatalogProblem.of("Duplicate group name: " + group.name()));
+            }
+        }
+        return names;
+    }
+
+    private static List<JobGroup> inferGroups(List<JobDefinition> jobs) {
+        Map<String, JobGroup> groups = new LinkedHashMap<>();
+        for (JobDefinition job : jobs) {
+            if (!isBlank(job.group())) {
+                groups.computeIfAbsent(job.group(), name -> new JobGroup(name, name, ""));
+            }
+        }
+        return List.copyOf(groups.values());
+    }
+
+    private static void requireText(JobDefinition job, String field, String value,
+                                    List<CatalogProblem> problems) {
+        if (isBlank(value)) {
+            problems.add(CatalogProblem.of(
+                    "Job " + job.name() + ": missing required field '" + field + "'"));
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

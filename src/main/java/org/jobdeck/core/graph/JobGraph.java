@@ -1,0 +1,225 @@
+package org.jobdeck.core.graph;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The dependency graph of a catalog, indexed by declaration position.
+ *
+ * <p>Edges point from a job to each job it depends on. Adjacency is stored twice in
+ * compressed-sparse-row form (dependencies and dependents) so every traversal is a scan over
+ * int arrays. Building it runs one Kahn pass, which both proves the graph acyclic and assigns
+ * each job its wave; only when that pass fails does {@link #cycles()} do the costlier
+ * strongly-connected-component search.
+ *
+ * <p>Invariants after construction: {@code dependencies(j)} keeps the declared order of j's
+ * dependency list; {@code dependents(j)} is ascending by declaration index. When acyclic,
+ * {@code wave(j) == 0} for a job without dependencies, else 1 + the highest wave among them,
+ * and {@link #topologicalOrder()} lists jobs by wave, then by declaration index.
+ */
+public final class JobGraph {
+    private final int size;
+    private final int[] depStart;
+    private final int[] deps;
+    private final int[] dependentStart;
+    private final int[] dependents;
+    private final int[] wave;
+    private final int[] order;
+    private final boolean acyclic;
+
+    private JobGraph(int size, int[] depStart, int[] deps) {
+        this.size = size;
+        this.depStart = depStart;
+        this.deps = deps;
+        this.dependentStart = new int[size + 1];
+        this.dependents = new int[deps.length];
+        invert();
+        this.wave = new int[size];
+        this.order = new int[size];
+        this.acyclic = layer();
+    }
+
+    /**
+     * Builds a graph from per-job dependency index lists.
+     *
+     * @param dependencyIndices for each job, the indices of its dependencies in [0, size)
+     */
+    public static JobGraph of(int[][] dependencyIndices) {
+        int size = dependencyIndices.length;
+        int[] start = new int[size + 1];
+        for (int j = 0; j < size; j++) {
+            start[j + 1] = start[j] + dependencyIndices[j].length;
+        }
+        int[] flat = new int[start[size]];
+        for (int j = 0; j < size; j++) {
+            System.arraycopy(dependencyIndices[j], 0, flat, start[j], dependencyIndices[j].length);
+        }
+        return new JobGraph(size, start, flat);
+    }
+
+    private void invert() {
+        for (int e = 0; e < deps.length; e++) {
+            dependentStart[deps[e] + 1]++;
+        }
+        for (int j = 0; j < size; j++) {
+            dependentStart[j + 1] += dependentStart[j];
+        }
+        int[] fill = Arrays.copyOf(dependentStart, size);
+        // Visiting jobs in index order leaves each dependents run sorted by declaration index.
+        for (int j = 0; j < size; j++) {
+            for (int e = depStart[j]; e < depStart[j + 1]; e++) {
+                dependents[fill[deps[e]]++] = j;
+            }
+        }
+    }
+
+    /** Kahn's algorithm with wave assignment, then a stable counting sort by wave. */
+    private boolean layer() {
+        int[] pending = new int[size];
+        int[] queue = new int[size];
+        int tail = 0;
+        for (int j = 0; j < size; j++) {
+            pending[j] = depStart[j + 1] - depStart[j];
+            if (pending[j] == 0) {
+                queue[tail++] = j;
+            }
+        }
+        int maxWave = 0;
+        for (int head = 0; head < tail; head++) {
+            int j = queue[head];
+            for (int e = dependentStart[j]; e < dependentStart[j + 1]; e++) {
+                int d = dependents[e];
+                if (wave[j] + 1 > wave[d]) {
+                    wave[d] = wave[j] + 1;
+                }
+                if (--pending[d] == 0) {
+                    queue[tail++] = d;
+                    if (wave[d] > maxWave) {
+                        maxWave = wave[d];
+                    }
+                }
+            }
+        }
+        if (tail < size) {
+            return false;
+        }
+        int[] waveStart = new int[maxWave + 2];
+        for (int j = 0; j < size; j++) {
+            waveStart[wave[j] + 1]++;
+        }
+        for (int w = 0; w <= maxWave; w++) {
+            waveStart[w + 1] += waveStart[w];
+        }
+        for (int j = 0; j < size; j++) {
+            order[waveStart[wave[j]]++] = j;
+        }
+        return true;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public boolean isAcyclic() {
+        return acyclic;
+    }
+
+    public int dependencyCount(int job) {
+        return depStart[job + 1] - depStart[job];
+    }
+
+    public int dependency(int job, int k) {
+        return deps[depStart[job] + k];
+    }
+
+    public int dependentCount(int job) {
+        return dependentStart[job + 1] - dependentStart[job];
+    }
+
+    public int dependent(int job, int k) {
+        return dependents[dependentStart[job] + k];
+    }
+
+    /** The job's wave; meaningful only when the graph is acyclic. */
+    public int wave(int job) {
+        requireAcyclic();
+        return wave[job];
+    }
+
+    /** Every job, by wave and then declaration index. The array is shared: do not modify it. */
+    public int[] topologicalOrder() {
+        requireAcyclic();
+        return order;
+    }
+
+    private void requireAcyclic() {
+        if (!acyclic) {
+            throw new IllegalStateException("the graph has a cycle");
+        }
+    }
+
+    /**
+     * One cycle per strongly connected component that has one, each as a closed path of job
+     * indices starting and ending at the component's first-declared job. Empty when acyclic.
+     * Components are listed by their first-declared job.
+     */
+    public List<int[]> cycles() {
+        if (acyclic) {
+            return List.of();
+        }
+        int[] component = new StronglyConnectedComponents(this).componentOf();
+        List<int[]> cycles = new ArrayList<>();
+        boolean[] reported = new boolean[size];
+        for (int j = 0; j < size; j++) {
+            int c = component[j];
+            if (c < 0 || reported[c]) {
+                continue;
+            }
+            reported[c] = true;
+            int[] path = shortestCycleThrough(j, component);
+            if (path != null) {
+                cycles.add(path);
+            }
+        }
+        return Collections.unmodifiableList(cycles);
+    }
+
+    /** Breadth-first search along dependency edges, inside one component, back to {@code start}. */
+    private int[] shortestCycleThrough(int start, int[] component) {
+        int[] parent = new int[size];
+        Arrays.fill(parent, -2);
+        int[] queue = new int[size];
+        int tail = 0;
+        queue[tail++] = start;
+        parent[start] = -1;
+        for (int head = 0; head < tail; head++) {
+            int j = queue[head];
+            for (int e = depStart[j]; e < depStart[j + 1]; e++) {
+                int d = deps[e];
+                if (d == start) {
+                    return closePath(parent, j, start);
+                }
+                if (component[d] == component[start] && parent[d] == -2) {
+                    parent[d] = j;
+                    queue[tail++] = d;
+                }
+            }
+        }
+        return null; // a single job without a self-edge is no cycle
+    }
+
+    private static int[] closePath(int[] parent, int last, int start) {
+        List<Integer> reversed = new ArrayList<>();
+        for (int j = last; j != -1; j = parent[j]) {
+            reversed.add(j);
+        }
+        int[] path = new int[reversed.size() + 1];
+        for (int i = 0; i < reversed.size(); i++) {
+            path[i] = reversed.get(reversed.size() - 1 - i);
+        }
+        path[path.length - 1] = start;
+        return path;
+    }
+}

@@ -1,0 +1,11 @@
+package org.jobdeck.core.plan;
+
+/** What a plan was asked for: every job, one group, or a set of named jobs. */
+public enum PlanScope {
+    ALL, GROUP, JOBS;
+
+    /** The lowercase name used in JSON and on the command line. */
+    public String wireName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
