@@ -31,24 +31,32 @@ public final class CatalogValidator {
 
         Map<String, Integer> index = new HashMap<>(jobs.size() * 2);
         List<JobDefinition> unique = new ArrayList<>(jobs.size());
-        for (JobDefinition job : jobs) {
+        boolean[] first = new boolean[jobs.size()];
+        for (int i = 0; i < jobs.size(); i++) {
+            JobDefinition job = jobs.get(i);
             if (index.putIfAbsent(job.name(), unique.size()) == null) {
                 unique.add(job);
+                first[i] = true;
             } else {
                 problems.add(CatalogProblem.of("Duplicate job name: " + job.name()));
             }
         }
 
+        // Every definition is checked, duplicates too; the graph keeps the first of each name.
         int[][] dependencyIndices = new int[unique.size()][];
-        for (int j = 0; j < unique.size(); j++) {
-            JobDefinition job = unique.get(j);
+        int next = 0;
+        for (int i = 0; i < jobs.size(); i++) {
+            JobDefinition job = jobs.get(i);
             requireText(job, "description", job.description(), problems);
             requireText(job, "group", job.group(), problems);
             if (declaredGroups != null && !isBlank(job.group()) && !groupNames.contains(job.group())) {
                 problems.add(CatalogProblem.of(
                         "Unknown group: " + job.group() + " (job " + job.name() + ")"));
             }
-            dependencyIndices[j] = resolveDependencies(job, index, problems);
+            int[] dependencies = resolveDependencies(job, index, problems);
+            if (first[i]) {
+                dependencyIndices[next++] = dependencies;
+            }
         }
 
         JobGraph graph = JobGraph.of(dependencyIndices);
