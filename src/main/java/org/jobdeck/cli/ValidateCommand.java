@@ -19,8 +19,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         JobCatalog catalog = root.catalog();
-        spec.commandLine().getOut().println("Catalog OK: " + catalog.size() + " jobs in "
-                + catalog.groups().size() + " groups");
+        int jobs = catalog.size();
+        int groups = catalog.groups().size();
+        spec.commandLine().getOut().println("Catalog OK: " + jobs + (jobs == 1 ? " job in " : " jobs in ")
+                + groups + (groups == 1 ? " group" : " groups"));
         return ExitCodes.OK;
     }
 }

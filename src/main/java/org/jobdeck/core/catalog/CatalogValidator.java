@@ -45,6 +45,9 @@ public final class CatalogValidator {
         // Every definition is checked, duplicates too; the graph keeps the first of each name.
         int[][] dependencyIndices = new int[unique.size()][];
         int next = 0;
+        // seenBy[d] == i + 1 once definition i has listed dependency d: duplicate detection without
+        // a set per job (names map one-to-one to indices, so this is the same test by name).
+        int[] seenBy = new int[unique.size()];
         for (int i = 0; i < jobs.size(); i++) {
             JobDefinition job = jobs.get(i);
             requireText(job, "description", job.description(), problems);
@@ -53,7 +56,7 @@ public final class CatalogValidator {
                 problems.add(CatalogProblem.of(
                         "Unknown group: " + job.group() + " (job " + job.name() + ")"));
             }
-            int[] dependencies = resolveDependencies(job, index, problems);
+            int[] dependencies = resolveDependencies(job, i + 1, index, seenBy, problems);
             if (first[i]) {
                 dependencyIndices[next++] = dependencies;
             }
@@ -70,21 +73,23 @@ public final class CatalogValidator {
         return new CatalogValidation(groups, unique, index, graph, problems);
     }
 
-    private static int[] resolveDependencies(JobDefinition job, Map<String, Integer> index,
+    private static int[] resolveDependencies(JobDefinition job, int stamp,
+                                             Map<String, Integer> index, int[] seenBy,
                                              List<CatalogProblem> problems) {
         List<String> names = job.dependencies();
         int[] resolved = new int[names.size()];
         int count = 0;
-        Set<String> seen = names.size() > 1 ? new HashSet<>() : Set.of();
-        for (String dependency : names) {
+        for (int k = 0; k < names.size(); k++) {
+            String dependency = names.get(k);
             Integer target = index.get(dependency);
             if (target == null) {
                 problems.add(CatalogProblem.of(
                         "Dependency not found: " + dependency + " (required by " + job.name() + ")"));
-            } else if (names.size() > 1 && !seen.add(dependency)) {
+            } else if (seenBy[target] == stamp) {
                 problems.add(CatalogProblem.of(
                         "Job " + job.name() + ": dependency '" + dependency + "' is listed twice"));
             } else {
+                seenBy[target] = stamp;
                 resolved[count++] = target;
             }
         }

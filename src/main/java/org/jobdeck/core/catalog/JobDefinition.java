@@ -26,12 +26,18 @@ public record JobDefinition(
         Integer retryDelaySeconds,
         Integer timeoutSeconds) {
 
+    /** What an empty, non-null {@code defaultParams} becomes; immutable, so one is shared. */
+    private static final Map<String, Object> NO_PARAMS =
+            Collections.unmodifiableMap(new LinkedHashMap<>());
+
     public JobDefinition {
         Objects.requireNonNull(name, "name");
         dependencies = List.copyOf(dependencies == null ? List.of() : dependencies);
         defaultParams = defaultParams == null
                 ? Map.of()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(defaultParams));
+                : defaultParams.isEmpty()
+                        ? NO_PARAMS
+                        : Collections.unmodifiableMap(new LinkedHashMap<>(defaultParams));
         examples = List.copyOf(examples == null ? List.of() : examples);
         command = List.copyOf(command == null ? List.of() : command);
     }

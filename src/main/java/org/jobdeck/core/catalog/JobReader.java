@@ -28,7 +28,7 @@ final class JobReader {
         String group = CatalogFields.text(label, node, "group", problems);
         List<String> dependencies = CatalogFields.strings(label, node, "dependencies", problems);
         List<String> examples = CatalogFields.strings(label, node, "examples", problems);
-        if (!node.has("examples")) {
+        if (!node.hasNonNull("examples")) {
             problems.add(CatalogProblem.of(label + ": missing required field 'examples'"));
         }
         List<String> command = CatalogFields.strings(label, node, "command", problems);
