@@ -1,0 +1,26 @@
+package org.jobdeck.api;
+
+import java.util.Map;
+
+/**
+ * An enqueue: what to run, params per job overriding its defaults, who asked, and an optional
+ * idempotency key (a repeat with the same key returns the first result).
+ */
+public record EnqueueRequest(PlanRequest selection, Map<String, Map<String, Object>> params,
+                             String requestedBy, String idempotencyKey) {
+    public EnqueueRequest {
+        params = params == null ? Map.of() : Map.copyOf(params);
+    }
+
+    public static EnqueueRequest of(PlanRequest selection, String requestedBy) {
+        return new EnqueueRequest(selection, Map.of(), requestedBy, null);
+    }
+
+    public EnqueueRequest withParams(Map<String, Map<String, Object>> perJob) {
+        return new EnqueueRequest(selection, perJob, requestedBy, idempotencyKey);
+    }
+
+    public EnqueueRequest withIdempotencyKey(String key) {
+        return new EnqueueRequest(selection, params, requestedBy, key);
+    }
+}

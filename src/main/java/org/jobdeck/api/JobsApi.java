@@ -1,0 +1,47 @@
+package org.jobdeck.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The one port the console and the CLI talk to. The embedded backend (queue on H2 or
+ * PostgreSQL, in-process workers) and the REST client implement it alike, so a face behaves
+ * the same against both. Every method may block on I/O: call it off the UI thread. Errors are
+ * {@link JobsApiException}s.
+ */
+public interface JobsApi extends AutoCloseable {
+    /** What this backend is, for a status bar: "embedded H2 at …", "REST http://…". */
+    String describe();
+
+    CatalogView catalog();
+
+    GroupsView groups();
+
+    PlanView plan(PlanRequest request);
+
+    EnqueueResult enqueue(EnqueueRequest request);
+
+    List<RunView> runs(RunFilter filter);
+
+    /** A run with the newest {@code logLines} lines of its log. */
+    RunDetail run(String runId, int logLines);
+
+    /** Cancels a run: at once if it has not started, else by asking its handler to stop. */
+    RunView cancel(String runId);
+
+    /** Retries a failed or cancelled run; returns it and the downstream runs it unblocked. */
+    List<RunView> retry(String runId);
+
+    /** Runs per state, every state present (0 when none). */
+    Map<String, Integer> counts();
+
+    /**
+     * Run changes as they happen, in batches, on a background thread. Closing the returned
+     * handle stops them.
+     */
+    AutoCloseable subscribe(Consumer<List<RunView>> listener);
+
+    @Override
+    void close();
+}

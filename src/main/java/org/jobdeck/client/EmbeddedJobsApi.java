@@ -1,0 +1,211 @@
+package org.jobdeck.client;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.jobdeck.api.CatalogView;
+import org.jobdeck.api.EnqueueRequest;
+import org.jobdeck.api.EnqueueResult;
+import org.jobdeck.api.GroupsView;
+import org.jobdeck.api.JobsApi;
+import org.jobdeck.api.JobsApiException;
+import org.jobdeck.api.PlanRequest;
+import org.jobdeck.api.PlanView;
+import org.jobdeck.api.RunDetail;
+import org.jobdeck.api.RunFilter;
+import org.jobdeck.api.RunView;
+import org.jobdeck.core.catalog.JobCatalog;
+import org.jobdeck.core.plan.DependencyResolver;
+import org.jobdeck.core.plan.Plan;
+import org.jobdeck.queue.Batch;
+import org.jobdeck.queue.Enqueuer;
+import org.jobdeck.queue.Run;
+import org.jobdeck.queue.RunFeed;
+import org.jobdeck.queue.RunState;
+import org.jobdeck.queue.handler.HandlerRegistry;
+import org.jobdeck.queue.store.Database;
+import org.jobdeck.queue.store.DatabaseUrl;
+import org.jobdeck.queue.store.RunQuery;
+import org.jobdeck.queue.store.RunStore;
+import org.jobdeck.queue.worker.WorkerPool;
+import org.jobdeck.queue.worker.WorkerSettings;
+
+/**
+ * {@link JobsApi} over the queue in this process: the catalog and resolver, a {@link RunStore}
+ * on H2 or PostgreSQL, optionally a {@link WorkerPool}, and a {@link RunFeed} for subscriptions.
+ */
+public final class EmbeddedJobsApi implements JobsApi {
+    private final JobCatalog catalog;
+    private final DependencyResolver resolver;
+    private final Database database;
+    private final RunStore store;
+    private final Enqueuer enqueuer;
+    private final RunFeed feed;
+    private final RunViews views;
+    private final WorkerPool workers;
+
+    private EmbeddedJobsApi(JobCatalog catalog, Database database, Clock clock,
+                            HandlerRegistry handlers, WorkerSettings workerSettings) {
+        this.catalog = catalog;
+        this.resolver = new DependencyResolver(catalog);
+        this.database = database;
+        this.store = new RunStore(database, clock);
+        this.enqueuer = new Enqueuer(catalog, store);
+        this.feed = new RunFeed(store, 500);
+        this.views = new RunViews(store);
+        this.workers = workerSettings == null ? null
+                : new WorkerPool(store, catalog, handlers, workerSettings).start();
+    }
+
+    /**
+     * Opens the database (migrating it) and, when {@code workers} is given, starts a worker pool.
+     *
+     * @param workers null for no in-process workers
+     */
+    public static EmbeddedJobsApi open(JobCatalog catalog, DatabaseUrl url, HandlerRegistry handlers,
+                                       WorkerSettings workers) {
+        Database database = guard(() -> Database.open(url));
+        try {
+            return new EmbeddedJobsApi(catalog, database, Clock.systemUTC(), handlers, workers);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public RunStore store() {
+        return store;
+    }
+
+    public JobCatalog jobCatalog() {
+        return catalog;
+    }
+
+    public Optional<WorkerPool> workers() {
+        return Optional.ofNullable(workers);
+    }
+
+    @Override
+    public String describe() {
+        return "embedded " + database.dialect().name() + " at " + database.url().display();
+    }
+
+    @Override
+    public CatalogView catalog() {
+        return CatalogView.of(catalog);
+    }
+
+    @Override
+    public GroupsView groups() {
+        return GroupsView.of(resolver.groupSummaries());
+    }
+
+    @Override
+    public PlanView plan(PlanRequest request) {
+        return guard(() -> PlanView.of(resolve(request)));
+    }
+
+    /** Resolves a request with the built-in resolver. */
+    public Plan resolve(PlanRequest request) {
+        String scope = request.scope() == null ? "" : request.scope();
+        return switch (scope) {
+            case "all" -> resolver.resolveAll();
+            case "group" -> {
+                if (request.group() == null || request.group().isBlank()) {
+                    throw new JobsApiException(JobsApiException.Code.INVALID_REQUEST, "Name a group to plan");
+                }
+                yield resolver.resolveGroup(request.group());
+            }
+            case "jobs" -> resolver.resolveJobs(request.jobs());
+            default -> throw new JobsApiException(JobsApiException.Code.INVALID_REQUEST,
+                    "Unknown scope: " + scope + " (use all, group or jobs)");
+        };
+    }
+
+    @Override
+    public EnqueueResult enqueue(EnqueueRequest request) {
+        return guard(() -> {
+            Plan plan = resolve(request.selection());
+            String requestedBy = request.requestedBy() == null || request.requestedBy().isBlank()
+                    ? System.getProperty("user.name", "unknown") : request.requestedBy();
+            Batch batch = enqueuer.enqueue(plan, request.params(), requestedBy, request.idempotencyKey());
+            return result(batch);
+        });
+    }
+
+    static EnqueueResult result(Batch batch) {
+        return new EnqueueResult("enqueued", "group".equals(batch.scope()) ? batch.scopeValue() : null,
+                batch.runs().size(), batch.id(), batch.runs().stream()
+                .map(run -> new EnqueueResult.EnqueuedJob(run.jobName(), run.id(), run.group()))
+                .toList());
+    }
+
+    @Override
+    public List<RunView> runs(RunFilter filter) {
+        return guard(() -> {
+            Set<RunState> states = filter.states().stream().map(RunState::parse).collect(Collectors.toSet());
+            List<Run> runs = store.query(new RunQuery(states, filter.batchId(), filter.group(),
+                    filter.before(), filter.limit()));
+            return views.of(runs);
+        });
+    }
+
+    @Override
+    public RunDetail run(String runId, int logLines) {
+        return guard(() -> {
+            Run run = store.find(runId).orElseThrow(() -> new org.jobdeck.queue.UnknownRunException(runId));
+            List<RunDetail.LogLine> log = store.log().tail(runId, logLines).stream()
+                    .map(line -> new RunDetail.LogLine(line.seq(), RunViews.instant(line.at()), line.text()))
+                    .toList();
+            return new RunDetail(views.of(run), log);
+        });
+    }
+
+    @Override
+    public RunView cancel(String runId) {
+        return guard(() -> views.of(store.cancel(runId)));
+    }
+
+    @Override
+    public List<RunView> retry(String runId) {
+        return guard(() -> views.of(store.retry(runId)));
+    }
+
+    @Override
+    public Map<String, Integer> counts() {
+        return guard(() -> {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            store.countByState().forEach((state, count) -> counts.put(state.wireName(), count));
+            return counts;
+        });
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<List<RunView>> listener) {
+        return feed.subscribe(runs -> listener.accept(views.of(runs)));
+    }
+
+    @Override
+    public void close() {
+        feed.close();
+        if (workers != null) {
+            workers.close();
+        }
+        database.close();
+    }
+
+    /** Runs an operation, turning the layers' own errors into {@link JobsApiException}s. */
+    static <T> T guard(Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (RuntimeException e) {
+            throw ApiErrors.translate(e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.jobdeck.queue.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jobdeck.queue.QueueException;
+
+/**
+ * An open, migrated database: a HikariCP pool plus the dialect to talk to it.
+ * Opening checks the URL, connects once (so a wrong URL fails here, with one clear line), and
+ * applies Flyway migrations.
+ */
+public final class Database implements AutoCloseable {
+    private final DatabaseUrl url;
+    private final HikariDataSource pool;
+
+    private Database(DatabaseUrl url, HikariDataSource pool) {
+        this.url = url;
+        this.pool = pool;
+    }
+
+    public static Database open(DatabaseUrl url, int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url.jdbcUrl());
+        String password = System.getenv(DatabaseUrl.ENV_PASSWORD);
+        if (password != null && !password.isEmpty()) {
+            config.setPassword(password);
+        }
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(1);
+        config.setPoolName("jobdeck");
+        config.setConnectionTimeout(10_000);
+        config.setInitializationFailTimeout(-1);
+        config.setAutoCommit(true);
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            checkConnection(url, pool);
+            migrate(url, pool);
+            return new Database(url, pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    public static Database open(DatabaseUrl url) {
+        return open(url, 16);
+    }
+
+    private static void checkConnection(DatabaseUrl url, DataSource pool) {
+        try (Connection connection = pool.getConnection()) {
+            connection.isValid(5);
+        } catch (SQLException e) {
+            throw new QueueException("Cannot connect to " + url.display() + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static void migrate(DatabaseUrl url, DataSource pool) {
+        try {
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:org/jobdeck/queue/db/migration")
+                    .table("jd_schema_history")
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new QueueException("Cannot prepare the database at " + url.display() + ": "
+                    + rootMessage(e), e);
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return DatabaseUrl.mask(message.lines().findFirst().orElse(message));
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public Dialect dialect() {
+        return url.dialect();
+    }
+
+    public DatabaseUrl url() {
+        return url;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

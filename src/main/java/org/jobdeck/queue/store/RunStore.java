@@ -1,0 +1,524 @@
+package org.jobdeck.queue.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jobdeck.queue.Batch;
+import org.jobdeck.queue.IllegalRunStateException;
+import org.jobdeck.queue.LeaseLostException;
+import org.jobdeck.queue.Run;
+import org.jobdeck.queue.RunState;
+import org.jobdeck.queue.UnknownRunException;
+
+/**
+ * The durable queue on one JDBC database (H2 or PostgreSQL). Every method is one transaction,
+ * and every state change is guarded by the states it may come from ({@link RunState}), so a
+ * change that lost a race changes nothing.
+ *
+ * <p>A worker's writes are fenced by lease owner and attempt: a worker whose lease expired and
+ * whose run was reclaimed can neither complete nor fail it ({@link LeaseLostException}).
+ */
+public final class RunStore {
+    private static final String FENCE = " WHERE id = ? AND state = 'running' AND lease_owner = ? AND attempt = ?";
+
+    private final Database database;
+    private final Transactions tx;
+    private final Clock clock;
+    private final RunLog log;
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+
+    public RunStore(Database database, Clock clock) {
+        this.database = database;
+        this.tx = new Transactions(database.dataSource());
+        this.clock = clock;
+        this.log = new RunLog(tx, clock);
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public RunLog log() {
+        return log;
+    }
+
+    public long now() {
+        return clock.millis();
+    }
+
+    /** Called after every committed change made through this store (not other processes). */
+    public void onChange(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
+    private <T> T change(Transactions.Work<T> work) {
+        T result = tx.inTransaction(work);
+        changeListeners.forEach(Runnable::run);
+        return result;
+    }
+
+    // Enqueue
+
+    /** How long an idempotency key keeps returning its first batch. */
+    public static final long IDEMPOTENCY_MILLIS = 24L * 3600 * 1000;
+
+    /**
+     * Creates a batch and its runs in one transaction. Specs are in plan order.
+     *
+     * @param idempotencyKey null, or a client's key: a repeat within 24 h returns the batch the
+     *                       first call created, and creates nothing
+     */
+    public Batch enqueue(String scope, String scopeValue, String requestedBy, List<RunSpec> specs,
+                         String idempotencyKey) {
+        if (specs.isEmpty()) {
+            throw new IllegalArgumentException("a batch needs at least one run");
+        }
+        if (idempotencyKey != null) {
+            Optional<Batch> earlier = batchForKey(idempotencyKey);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        long batchId;
+        try {
+            batchId = change(connection -> {
+                long now = now();
+                long batch = nextValues(connection, "jd_batch_seq", 1)[0];
+                long[] ids = nextValues(connection, "jd_run_seq", specs.size());
+                Sql.update(connection, "INSERT INTO jd_batch (id, scope, scope_value, requested_by, created_at,"
+                        + " idempotency_key) VALUES (?, ?, ?, ?, ?, ?)",
+                        batch, scope, scopeValue, requestedBy, now, idempotencyKey);
+                insertRuns(connection, batch, ids, specs, now);
+                insertDependencies(connection, batch, ids, specs);
+                return batch;
+            });
+        } catch (org.jobdeck.queue.QueueException e) {
+            // Two requests with one key raced: the loser returns the winner's batch.
+            if (idempotencyKey != null) {
+                Optional<Batch> winner = batchForKey(idempotencyKey);
+                if (winner.isPresent()) {
+                    return winner.get();
+                }
+            }
+            throw e;
+        }
+        return batch(Long.toString(batchId)).orElseThrow();
+    }
+
+    /** The batch an idempotency key created, if it was created less than 24 h ago. */
+    private Optional<Batch> batchForKey(String key) {
+        Optional<Long> id = tx.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id, created_at FROM jd_batch WHERE idempotency_key = ?")) {
+                select.setString(1, key);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.<Long>empty();
+                    }
+                    long batch = row.getLong(1);
+                    if (now() - row.getLong(2) < IDEMPOTENCY_MILLIS) {
+                        return Optional.of(batch);
+                    }
+                }
+            }
+            // Expired: free the key for this new enqueue.
+            Sql.update(connection, "UPDATE jd_batch SET idempotency_key = NULL WHERE idempotency_key = ?", key);
+            return Optional.<Long>empty();
+        });
+        return id.flatMap(batch -> batch(Long.toString(batch)));
+    }
+
+    private long[] nextValues(Connection connection, String sequence, int count) throws SQLException {
+        long[] values = new long[count];
+        try (PreparedStatement statement = connection.prepareStatement(
+                database.dialect().nextValues(sequence))) {
+            statement.setInt(1, count);
+            try (ResultSet rows = statement.executeQuery()) {
+                for (int i = 0; i < count && rows.next(); i++) {
+                    values[i] = rows.getLong(1);
+                }
+            }
+        }
+        java.util.Arrays.sort(values);
+        return values;
+    }
+
+    private static void insertRuns(Connection connection, long batch, long[] ids, List<RunSpec> specs,
+                                   long now) throws SQLException {
+        int[] downstream = new int[specs.size()];
+        for (RunSpec spec : specs) {
+            spec.upstream().forEach(u -> downstream[u]++);
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO jd_run (id, batch_id,"
+                + " job_name, job_group, position, state, max_attempts, attempt_budget, retry_delay_ms,"
+                + " timeout_ms, pending_upstream, downstream_count, params, created_at, run_after,"
+                + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < specs.size(); i++) {
+                RunSpec spec = specs.get(i);
+                RunState state = spec.upstream().isEmpty() ? RunState.QUEUED : RunState.WAITING;
+                Sql.bind(insert, ids[i], batch, spec.jobName(), spec.group(), i + 1, state.wireName(),
+                        spec.maxAttempts(), spec.maxAttempts(), spec.retryDelayMs(), spec.timeoutMs(),
+                        spec.upstream().size(), downstream[i], ParamsJson.write(spec.params()), now, now, now);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void insertDependencies(Connection connection, long batch, long[] ids,
+                                           List<RunSpec> specs) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO jd_run_dependency (run_id, upstream_id, batch_id) VALUES (?, ?, ?)")) {
+            for (int i = 0; i < specs.size(); i++) {
+                for (int upstream : specs.get(i).upstream()) {
+                    if (upstream >= i) {
+                        throw new IllegalArgumentException("run " + i + " waits for a later run " + upstream);
+                    }
+                    Sql.bind(insert, ids[i], ids[upstream], batch);
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    // Workers
+
+    /**
+     * Claims up to {@code max} queued runs whose retry delay has passed, oldest first, skipping
+     * runs other workers are claiming at this moment.
+     *
+     * @param batchId only runs of this batch, or null for any
+     */
+    public List<Run> claim(String workerId, int max, long leaseMillis, String batchId) {
+        List<Long> claimed = change(connection -> {
+            long now = now();
+            String filter = batchId == null ? "" : " AND batch_id = " + Sql.parseId(batchId, "batch");
+            List<Long> ids = new ArrayList<>(max);
+            try (PreparedStatement select = connection.prepareStatement("SELECT id FROM jd_run"
+                    + " WHERE state = 'queued' AND run_after <= ?" + filter
+                    + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+                Sql.bind(select, now, max);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                }
+            }
+            if (!ids.isEmpty()) {
+                List<Object> values = new ArrayList<>(List.of(workerId, now + leaseMillis, now, now));
+                values.addAll(ids);
+                Sql.update(connection, "UPDATE jd_run SET state = 'running', attempt = attempt + 1,"
+                        + " lease_owner = ?, lease_expires_at = ?, started_at = ?, finished_at = 0,"
+                        + " cancel_requested = FALSE, progress_done = 0, progress_total = 0,"
+                        + " progress_message = NULL, version = version + 1, updated_at = ?"
+                        + " WHERE state = 'queued' AND id IN (" + Sql.placeholders(ids.size()) + ")",
+                        values.toArray());
+            }
+            return ids;
+        });
+        if (claimed.isEmpty()) {
+            return List.of();
+        }
+        return tx.read(connection -> RunReader.byIds(connection, claimed));
+    }
+
+    /** The run succeeded: downstream runs whose last upstream this was become queued. */
+    public void succeed(Run run, String workerId) {
+        change(connection -> {
+            long now = now();
+            fenced(connection, run, workerId, "UPDATE jd_run SET state = 'succeeded', finished_at = ?,"
+                    + " lease_owner = NULL, lease_expires_at = 0, error = NULL, version = version + 1,"
+                    + " updated_at = ?" + FENCE, now, now);
+            Sql.update(connection, "UPDATE jd_run SET pending_upstream = pending_upstream - 1,"
+                    + " state = CASE WHEN pending_upstream = 1 AND state = 'waiting' THEN 'queued' ELSE state END,"
+                    + " run_after = ?, version = version + 1, updated_at = ?"
+                    + " WHERE id IN (SELECT run_id FROM jd_run_dependency WHERE upstream_id = ?)",
+                    now, now, Long.parseLong(run.id()));
+            return null;
+        });
+    }
+
+    /** What became of a failed attempt. */
+    public enum FailureOutcome { RETRY_SCHEDULED, FAILED }
+
+    /**
+     * The attempt failed. With attempts left (and unless {@code permanent}), the run is queued
+     * again after {@code retryDelayMillis}; otherwise it fails with this error and blocks its
+     * downstream runs.
+     */
+    public FailureOutcome fail(Run run, String workerId, String error, boolean permanent,
+                               long retryDelayMillis) {
+        String message = truncate(error, 8000);
+        return change(connection -> {
+            long now = now();
+            if (!permanent && run.attempt() < run.maxAttempts()) {
+                fenced(connection, run, workerId, "UPDATE jd_run SET state = 'queued', error = ?,"
+                        + " run_after = ?, lease_owner = NULL, lease_expires_at = 0, version = version + 1,"
+                        + " updated_at = ?" + FENCE, message, now + retryDelayMillis, now);
+                return FailureOutcome.RETRY_SCHEDULED;
+            }
+            fenced(connection, run, workerId, "UPDATE jd_run SET state = 'failed', error = ?, finished_at = ?,"
+                    + " lease_owner = NULL, lease_expires_at = 0, version = version + 1, updated_at = ?"
+                    + FENCE, message, now, now);
+            Propagation.blockDownstream(connection, Long.parseLong(run.batchId()), Long.parseLong(run.id()), now);
+            return FailureOutcome.FAILED;
+        });
+    }
+
+    /** The handler stopped because cancellation was requested. */
+    public void cancelled(Run run, String workerId) {
+        change(connection -> {
+            long now = now();
+            fenced(connection, run, workerId, "UPDATE jd_run SET state = 'cancelled', finished_at = ?,"
+                    + " error = 'cancelled while running', lease_owner = NULL, lease_expires_at = 0,"
+                    + " version = version + 1, updated_at = ?" + FENCE, now, now);
+            Propagation.blockDownstream(connection, Long.parseLong(run.batchId()), Long.parseLong(run.id()), now);
+            return null;
+        });
+    }
+
+    /** Graceful shutdown: the run goes back to the queue, and this attempt does not count. */
+    public void handBack(Run run, String workerId) {
+        change(connection -> {
+            long now = now();
+            fenced(connection, run, workerId, "UPDATE jd_run SET state = 'queued', attempt = attempt - 1,"
+                    + " run_after = ?, lease_owner = NULL, lease_expires_at = 0, version = version + 1,"
+                    + " updated_at = ?" + FENCE, now, now);
+            return null;
+        });
+    }
+
+    public void progress(Run run, String workerId, long done, long total, String message) {
+        change(connection -> {
+            long now = now();
+            fenced(connection, run, workerId, "UPDATE jd_run SET progress_done = ?, progress_total = ?,"
+                    + " progress_message = ?, version = version + 1, updated_at = ?" + FENCE,
+                    done, total, truncate(message, 500), now);
+            return null;
+        });
+    }
+
+    private static void fenced(Connection connection, Run run, String workerId, String sql,
+                               Object... values) throws SQLException {
+        Object[] all = java.util.Arrays.copyOf(values, values.length + 3);
+        all[values.length] = Long.parseLong(run.id());
+        all[values.length + 1] = workerId;
+        all[values.length + 2] = run.attempt();
+        if (Sql.update(connection, sql, all) == 0) {
+            throw new LeaseLostException(run.id(), workerId, run.attempt());
+        }
+    }
+
+    /** Leases renewed; the result is the subset of {@code runIds} this worker still holds. */
+    public Leases renewLeases(String workerId, List<String> runIds, long leaseMillis) {
+        if (runIds.isEmpty()) {
+            return new Leases(List.of(), List.of());
+        }
+        return tx.inTransaction(connection -> {
+            List<Object> values = new ArrayList<>(List.of(now() + leaseMillis, workerId));
+            runIds.forEach(id -> values.add(Long.parseLong(id)));
+            Sql.update(connection, "UPDATE jd_run SET lease_expires_at = ? WHERE state = 'running'"
+                    + " AND lease_owner = ? AND id IN (" + Sql.placeholders(runIds.size()) + ")",
+                    values.toArray());
+            List<String> held = new ArrayList<>();
+            List<String> cancelRequested = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT id, cancel_requested"
+                    + " FROM jd_run WHERE state = 'running' AND lease_owner = ? AND id IN ("
+                    + Sql.placeholders(runIds.size()) + ")")) {
+                Sql.bind(select, values.subList(1, values.size()).toArray());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        held.add(Long.toString(rows.getLong(1)));
+                        if (rows.getBoolean(2)) {
+                            cancelRequested.add(Long.toString(rows.getLong(1)));
+                        }
+                    }
+                }
+            }
+            return new Leases(held, cancelRequested);
+        });
+    }
+
+    /** The runs a worker still holds after a heartbeat, and those an operator asked to cancel. */
+    public record Leases(List<String> held, List<String> cancelRequested) {
+    }
+
+    /**
+     * Takes back runs whose lease expired (their worker died or stalled): delivery is
+     * at-least-once. A run with attempts left is queued again; one without fails with its last
+     * error; one whose cancel was requested is cancelled.
+     *
+     * @return how many runs were reclaimed
+     */
+    public int reclaimExpired() {
+        return change(connection -> {
+            long now = now();
+            List<Run> expired = RunReader.select(connection, "SELECT " + RunReader.COLUMNS
+                    + " FROM jd_run WHERE state = 'running' AND lease_expires_at < ? ORDER BY id"
+                    + " LIMIT 100 FOR UPDATE SKIP LOCKED", now);
+            for (Run run : expired) {
+                reclaim(connection, run, now);
+            }
+            return expired.size();
+        });
+    }
+
+    private static void reclaim(Connection connection, Run run, long now) throws SQLException {
+        String lost = "lease expired: worker " + run.leaseOwner() + " stopped renewing it";
+        String lastError = run.error() == null ? lost : run.error();
+        long id = Long.parseLong(run.id());
+        RunState next = run.cancelRequested() ? RunState.CANCELLED
+                : run.attempt() < run.maxAttempts() ? RunState.QUEUED : RunState.FAILED;
+        Sql.update(connection, "UPDATE jd_run SET state = ?, error = ?, run_after = ?, finished_at = ?,"
+                + " lease_owner = NULL, lease_expires_at = 0, version = version + 1, updated_at = ?"
+                + " WHERE id = ? AND state = 'running' AND attempt = ?",
+                next.wireName(), next == RunState.QUEUED ? lost : lastError, now,
+                next == RunState.QUEUED ? 0L : now, now, id, run.attempt());
+        if (next.blocksDownstream()) {
+            Propagation.blockDownstream(connection, Long.parseLong(run.batchId()), id, now);
+        }
+    }
+
+    // Operators
+
+    /**
+     * Cancels a run. A waiting, queued or blocked run ends at once and blocks its downstream
+     * runs; a running one is asked to stop, and ends when its worker sees the request.
+     *
+     * @return the run after the change
+     */
+    public Run cancel(String runId) {
+        long id = Sql.parseId(runId, "run");
+        change(connection -> {
+            Run run = lockRun(connection, id);
+            long now = now();
+            if (run.state() == RunState.RUNNING) {
+                Sql.update(connection, "UPDATE jd_run SET cancel_requested = TRUE, version = version + 1,"
+                        + " updated_at = ? WHERE id = ?", now, id);
+                return null;
+            }
+            if (!run.state().canMoveTo(RunState.CANCELLED)) {
+                throw new IllegalRunStateException("Run " + runId + " (" + run.jobName() + ") is "
+                        + run.state().wireName() + ": only waiting, queued, running or blocked runs can be cancelled");
+            }
+            Sql.update(connection, "UPDATE jd_run SET state = 'cancelled', finished_at = ?,"
+                    + " error = 'cancelled by operator', version = version + 1, updated_at = ? WHERE id = ?",
+                    now, now, id);
+            Propagation.blockDownstream(connection, Long.parseLong(run.batchId()), id, now);
+            return null;
+        });
+        return find(runId).orElseThrow(() -> new UnknownRunException(runId));
+    }
+
+    /**
+     * Retries a failed or cancelled run with a fresh set of attempts. The runs it blocked become
+     * waiting again, unless something else still blocks them.
+     *
+     * @return the retried run followed by every downstream run that changed
+     */
+    public List<Run> retry(String runId) {
+        long id = Sql.parseId(runId, "run");
+        List<Long> changed = change(connection -> {
+            Run run = lockRun(connection, id);
+            if (!run.state().canMoveTo(RunState.QUEUED) || run.state() == RunState.RUNNING) {
+                throw new IllegalRunStateException("Run " + runId + " (" + run.jobName() + ") is "
+                        + run.state().wireName() + ": only failed or cancelled runs can be retried");
+            }
+            long now = now();
+            long batchId = Long.parseLong(run.batchId());
+            Map<Long, Propagation.RunStatus> status = Propagation.loadStatus(connection, batchId);
+            List<Long> upstream = run.upstream().stream().map(Long::parseLong).sorted().toList();
+            Long cause = Propagation.blockingCause(upstream, status);
+            boolean upstreamDone = upstream.stream()
+                    .allMatch(u -> status.get(u).state == RunState.SUCCEEDED);
+            RunState next = cause != null ? RunState.BLOCKED
+                    : upstreamDone ? RunState.QUEUED : RunState.WAITING;
+            Sql.update(connection, "UPDATE jd_run SET state = ?, blocked_by = ?, error = NULL,"
+                    + " finished_at = 0, run_after = ?, cancel_requested = FALSE,"
+                    + " max_attempts = attempt + attempt_budget, version = version + 1, updated_at = ?"
+                    + " WHERE id = ?", next.wireName(), cause, now, now, id);
+            List<Long> ids = new ArrayList<>();
+            ids.add(id);
+            if (next != RunState.BLOCKED) {
+                ids.addAll(Propagation.reconsiderDownstream(connection, batchId, id, now));
+            }
+            return ids;
+        });
+        return tx.read(connection -> {
+            List<Run> runs = new ArrayList<>(RunReader.byIds(connection, changed));
+            runs.sort(java.util.Comparator.comparingInt(Run::position));
+            return runs;
+        });
+    }
+
+    private static Run lockRun(Connection connection, long id) throws SQLException {
+        List<Run> runs = RunReader.select(connection, "SELECT " + RunReader.COLUMNS
+                + " FROM jd_run WHERE id = ? FOR UPDATE", id);
+        if (runs.isEmpty()) {
+            throw new UnknownRunException(Long.toString(id));
+        }
+        return runs.get(0);
+    }
+
+    // Reads
+
+    public Optional<Run> find(String runId) {
+        long id = Sql.parseId(runId, "run");
+        return tx.read(connection -> RunReader.find(connection, id));
+    }
+
+    public List<Run> runs(List<String> runIds) {
+        List<Long> ids = runIds.stream().map(id -> Sql.parseId(id, "run")).toList();
+        return tx.read(connection -> RunReader.byIds(connection, ids));
+    }
+
+    public Optional<Batch> batch(String batchId) {
+        long id = Sql.parseId(batchId, "batch");
+        return tx.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT scope, scope_value, requested_by, created_at FROM jd_batch WHERE id = ?")) {
+                select.setLong(1, id);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new Batch(batchId, row.getString(1), row.getString(2),
+                            row.getString(3), row.getLong(4), RunReader.batch(connection, id)));
+                }
+            }
+        });
+    }
+
+    public List<Run> query(RunQuery query) {
+        return tx.read(connection -> RunReader.query(connection, query));
+    }
+
+    public List<Run> changedSince(long sinceMillis, int limit) {
+        return tx.read(connection -> RunReader.changedSince(connection, sinceMillis, limit));
+    }
+
+    public Map<RunState, Integer> countByState() {
+        return tx.read(RunReader::countByState);
+    }
+
+    /** True when no run is waiting, queued or running: nothing can happen without an operator. */
+    public boolean isIdle() {
+        Map<RunState, Integer> counts = countByState();
+        return counts.get(RunState.WAITING) + counts.get(RunState.QUEUED) + counts.get(RunState.RUNNING) == 0;
+    }
+
+    static String truncate(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        return text.substring(0, max - 1) + "…";
+    }
+}

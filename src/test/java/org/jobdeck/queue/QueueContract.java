@@ -1,0 +1,473 @@
+package org.jobdeck.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jobdeck.core.catalog.InvalidParamsException;
+import org.jobdeck.core.catalog.JobCatalog;
+import org.jobdeck.core.plan.DependencyResolver;
+import org.jobdeck.queue.store.Database;
+import org.jobdeck.queue.store.DatabaseUrl;
+import org.jobdeck.queue.store.RunLog;
+import org.jobdeck.queue.store.RunQuery;
+import org.jobdeck.queue.store.RunStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The queue's behaviour, written once and run on every store (H2 and PostgreSQL). Time is a
+ * {@link MutableClock}, so leases and retry delays are exercised without waiting.
+ */
+public abstract class QueueContract {
+    protected static final String WORKER = "worker-1";
+    protected static final long LEASE = 30_000;
+
+    protected final MutableClock clock = new MutableClock();
+    protected final JobCatalog catalog = TestCatalogs.diamond();
+    protected final DependencyResolver resolver = new DependencyResolver(catalog);
+    protected Database database;
+    protected RunStore store;
+    protected Enqueuer enqueuer;
+
+    protected abstract DatabaseUrl freshDatabase();
+
+    @BeforeEach
+    void openStore() {
+        database = Database.open(freshDatabase(), 8);
+        store = new RunStore(database, clock);
+        enqueuer = new Enqueuer(catalog, store);
+    }
+
+    @AfterEach
+    void closeStore() {
+        database.close();
+    }
+
+    protected Batch enqueueAll() {
+        return enqueuer.enqueue(resolver.resolveAll(), Map.of(), "test", null);
+    }
+
+    protected Map<String, Run> byJob(Batch batch) {
+        return store.batch(batch.id()).orElseThrow().runs().stream()
+                .collect(Collectors.toMap(Run::jobName, Function.identity()));
+    }
+
+    protected Run claimOne(String job) {
+        List<Run> claimed = store.claim(WORKER, 10, LEASE, null);
+        Run wanted = claimed.stream().filter(r -> r.jobName().equals(job)).findFirst().orElseThrow(
+                () -> new AssertionError(job + " was not claimable; claimed " + claimed));
+        claimed.stream().filter(r -> r != wanted).forEach(r -> store.handBack(r, WORKER));
+        return wanted;
+    }
+
+    protected void runToSuccess(String job) {
+        store.succeed(claimOne(job), WORKER);
+    }
+
+    @Test
+    void enqueueCreatesOneRunPerPlanEntryWithUpstreamRunsRecorded() {
+        Batch batch = enqueueAll();
+
+        assertThat(batch.runs()).extracting(Run::jobName).containsExactly("a", "e", "b", "c", "d");
+        Map<String, Run> runs = byJob(batch);
+        assertThat(runs.get("a").state()).isEqualTo(RunState.QUEUED);
+        assertThat(runs.get("e").state()).isEqualTo(RunState.QUEUED);
+        assertThat(runs.get("b").state()).isEqualTo(RunState.WAITING);
+        assertThat(runs.get("d").upstream()).containsExactlyInAnyOrder(runs.get("b").id(), runs.get("c").id());
+        assertThat(runs.get("b").upstream()).containsExactly(runs.get("a").id());
+        assertThat(batch.scope()).isEqualTo("all");
+        assertThat(batch.requestedBy()).isEqualTo("test");
+        assertThat(runs.values()).allSatisfy(run -> assertThat(run.batchId()).isEqualTo(batch.id()));
+    }
+
+    @Test
+    void runIdsAreNumericStrings() {
+        Batch batch = enqueueAll();
+
+        assertThat(batch.runs()).allSatisfy(run -> assertThat(run.id()).matches("\\d+"));
+        assertThat(batch.id()).matches("\\d+");
+    }
+
+    @Test
+    void groupEnqueueRecordsTheScopeAndPullsInDependencies() {
+        Batch batch = enqueuer.enqueue(resolver.resolveGroup("g2"), Map.of(), "test", null);
+
+        assertThat(batch.scope()).isEqualTo("group");
+        assertThat(batch.scopeValue()).isEqualTo("g2");
+        assertThat(batch.runs()).extracting(Run::jobName).containsExactly("a", "b", "c", "d");
+    }
+
+    @Test
+    void paramsAreDefaultsOverriddenByTheGivenOnes() {
+        Batch batch = enqueuer.enqueue(resolver.resolveAll(),
+                Map.of("a", Map.of("batchSize", 99, "userId", 8)), "test", null);
+
+        Run a = byJob(batch).get("a");
+        assertThat(a.params()).containsEntry("batchSize", 99).containsEntry("userId", 8)
+                .containsEntry("dryRun", false).containsEntry("label", "x");
+    }
+
+    @Test
+    void aParamWithADefaultKeepsItsType() {
+        assertThatThrownBy(() -> enqueuer.enqueue(resolver.resolveAll(),
+                Map.of("a", Map.of("batchSize", "many")), "test", null))
+                .isInstanceOf(InvalidParamsException.class)
+                .hasMessage("Job a: param 'batchSize' must be a number, got string \"many\"");
+        assertThat(store.countByState().values()).allMatch(count -> count == 0);
+    }
+
+    @Test
+    void paramsForAJobOutsideThePlanAreRefused() {
+        assertThatThrownBy(() -> enqueuer.enqueue(resolver.resolveGroup("g3"),
+                Map.of("a", Map.of("batchSize", 1)), "test", null))
+                .isInstanceOf(InvalidParamsException.class)
+                .hasMessageStartingWith("Params given for a, which is not in this plan");
+    }
+
+    @Test
+    void claimTakesOnlyQueuedRunsAndMarksThemRunning() {
+        enqueueAll();
+
+        List<Run> claimed = store.claim(WORKER, 10, LEASE, null);
+
+        assertThat(claimed).extracting(Run::jobName).containsExactly("a", "e");
+        assertThat(claimed).allSatisfy(run -> {
+            assertThat(run.state()).isEqualTo(RunState.RUNNING);
+            assertThat(run.attempt()).isEqualTo(1);
+            assertThat(run.leaseOwner()).isEqualTo(WORKER);
+            assertThat(run.leaseExpiresAt()).isEqualTo(clock.millis() + LEASE);
+        });
+        assertThat(store.claim("worker-2", 10, LEASE, null)).isEmpty();
+    }
+
+    @Test
+    void claimCanBeLimitedToOneBatch() {
+        enqueueAll();
+        Batch second = enqueueAll();
+
+        List<Run> claimed = store.claim(WORKER, 10, LEASE, second.id());
+
+        assertThat(claimed).extracting(Run::batchId).containsOnly(second.id());
+        assertThat(claimed).hasSize(2);
+    }
+
+    @Test
+    void theLastUpstreamSuccessQueuesTheDownstreamRun() {
+        Batch batch = enqueueAll();
+        runToSuccess("a");
+        assertThat(byJob(batch).get("b").state()).isEqualTo(RunState.QUEUED);
+        assertThat(byJob(batch).get("c").state()).isEqualTo(RunState.QUEUED);
+
+        runToSuccess("b");
+        assertThat(byJob(batch).get("d").state()).isEqualTo(RunState.WAITING);
+
+        runToSuccess("c");
+        assertThat(byJob(batch).get("d").state()).isEqualTo(RunState.QUEUED);
+    }
+
+    @Test
+    void aFailureWithAttemptsLeftIsQueuedAgainAfterTheDelay() {
+        Batch batch = enqueueAll();
+        Run a = claimOne("a");
+
+        assertThat(store.fail(a, WORKER, "boom", false, 5_000)).isEqualTo(RunStore.FailureOutcome.RETRY_SCHEDULED);
+
+        Run after = byJob(batch).get("a");
+        assertThat(after.state()).isEqualTo(RunState.QUEUED);
+        assertThat(after.error()).isEqualTo("boom");
+        assertThat(store.claim(WORKER, 10, LEASE, null)).extracting(Run::jobName).doesNotContain("a");
+        clock.advance(5_000);
+        Run again = claimOne("a");
+        assertThat(again.attempt()).isEqualTo(2);
+    }
+
+    @Test
+    void aRunWhoseAttemptsAreUsedUpFailsAndBlocksEveryDownstreamRun() {
+        Batch batch = enqueueAll();
+        Run a = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            a = claimOne("a");
+            store.fail(a, WORKER, "error " + attempt, false, 0);
+        }
+
+        Map<String, Run> runs = byJob(batch);
+        assertThat(runs.get("a").state()).isEqualTo(RunState.FAILED);
+        assertThat(runs.get("a").error()).isEqualTo("error 3");
+        assertThat(runs.get("a").attempt()).isEqualTo(3);
+        for (String downstream : List.of("b", "c", "d")) {
+            assertThat(runs.get(downstream).state()).as(downstream).isEqualTo(RunState.BLOCKED);
+            assertThat(runs.get(downstream).blockedBy()).as(downstream).isEqualTo(a.id());
+        }
+        assertThat(runs.get("e").state()).isEqualTo(RunState.QUEUED);
+    }
+
+    @Test
+    void aPermanentFailureSkipsTheRemainingAttempts() {
+        Batch batch = enqueueAll();
+
+        store.fail(claimOne("a"), WORKER, "No handler registered for job a", true, 0);
+
+        assertThat(byJob(batch).get("a").state()).isEqualTo(RunState.FAILED);
+        assertThat(byJob(batch).get("a").attempt()).isEqualTo(1);
+    }
+
+    @Test
+    void retryingAFailedRunQueuesItAndReturnsBlockedRunsToWaiting() {
+        Batch batch = enqueueAll();
+        store.fail(claimOne("a"), WORKER, "broken", true, 0);
+
+        List<Run> changed = store.retry(byJob(batch).get("a").id());
+
+        assertThat(changed).extracting(Run::jobName).containsExactly("a", "b", "c", "d");
+        Map<String, Run> runs = byJob(batch);
+        assertThat(runs.get("a").state()).isEqualTo(RunState.QUEUED);
+        assertThat(runs.get("a").error()).isNull();
+        assertThat(runs.get("a").maxAttempts()).isEqualTo(4);
+        assertThat(runs.get("b").state()).isEqualTo(RunState.WAITING);
+        assertThat(runs.get("d").state()).isEqualTo(RunState.WAITING);
+        assertThat(runs.get("d").blockedBy()).isNull();
+
+        runToSuccess("a");
+        runToSuccess("b");
+        runToSuccess("c");
+        runToSuccess("d");
+        assertThat(byJob(batch).values()).filteredOn(r -> !r.jobName().equals("e"))
+                .allSatisfy(r -> assertThat(r.state()).isEqualTo(RunState.SUCCEEDED));
+    }
+
+    @Test
+    void aRunBlockedByTwoFailuresStaysBlockedWhenOnlyOneIsRetried() {
+        Batch batch = enqueueAll();
+        runToSuccess("a");
+        store.fail(claimOne("b"), WORKER, "b broke", true, 0);
+        store.fail(claimOne("c"), WORKER, "c broke", true, 0);
+        Map<String, Run> runs = byJob(batch);
+        assertThat(runs.get("d").state()).isEqualTo(RunState.BLOCKED);
+
+        store.retry(runs.get("b").id());
+
+        Run d = byJob(batch).get("d");
+        assertThat(d.state()).isEqualTo(RunState.BLOCKED);
+        assertThat(d.blockedBy()).isEqualTo(runs.get("c").id());
+    }
+
+    @Test
+    void onlyFailedOrCancelledRunsCanBeRetried() {
+        Batch batch = enqueueAll();
+        runToSuccess("a");
+        String a = byJob(batch).get("a").id();
+
+        assertThatThrownBy(() -> store.retry(a))
+                .isInstanceOf(IllegalRunStateException.class)
+                .hasMessage("Run " + a + " (a) is succeeded: only failed or cancelled runs can be retried");
+        assertThatThrownBy(() -> store.retry("987654"))
+                .isInstanceOf(UnknownRunException.class).hasMessage("Unknown run: 987654");
+        assertThatThrownBy(() -> store.retry("abc"))
+                .isInstanceOf(UnknownRunException.class).hasMessage("Unknown run: abc");
+    }
+
+    @Test
+    void cancellingAWaitingRunEndsItAtOnceAndBlocksItsDownstream() {
+        Batch batch = enqueueAll();
+        Run b = byJob(batch).get("b");
+
+        Run cancelled = store.cancel(b.id());
+
+        assertThat(cancelled.state()).isEqualTo(RunState.CANCELLED);
+        assertThat(byJob(batch).get("d").state()).isEqualTo(RunState.BLOCKED);
+        assertThat(byJob(batch).get("d").blockedBy()).isEqualTo(b.id());
+        assertThat(byJob(batch).get("c").state()).isEqualTo(RunState.WAITING);
+    }
+
+    @Test
+    void cancellingARunningRunAsksItsWorkerToStop() {
+        Batch batch = enqueueAll();
+        Run a = claimOne("a");
+
+        Run requested = store.cancel(a.id());
+
+        assertThat(requested.state()).isEqualTo(RunState.RUNNING);
+        assertThat(requested.cancelRequested()).isTrue();
+        assertThat(store.renewLeases(WORKER, List.of(a.id()), LEASE).cancelRequested()).containsExactly(a.id());
+
+        store.cancelled(a, WORKER);
+        assertThat(byJob(batch).get("a").state()).isEqualTo(RunState.CANCELLED);
+        assertThat(byJob(batch).get("b").state()).isEqualTo(RunState.BLOCKED);
+    }
+
+    @Test
+    void aCancelledRunCanBeRetried() {
+        Batch batch = enqueueAll();
+        store.cancel(byJob(batch).get("a").id());
+
+        store.retry(byJob(batch).get("a").id());
+
+        assertThat(byJob(batch).get("a").state()).isEqualTo(RunState.QUEUED);
+        assertThat(byJob(batch).get("b").state()).isEqualTo(RunState.WAITING);
+    }
+
+    @Test
+    void aWorkerThatLostItsLeaseCanNeitherCompleteNorFailTheRun() {
+        Batch batch = enqueueAll();
+        Run stale = claimOne("a");
+        clock.advance(LEASE + 1);
+
+        assertThat(store.reclaimExpired()).isEqualTo(1);
+        Run fresh = store.claim("worker-2", 1, LEASE, null).get(0);
+        assertThat(fresh.jobName()).isEqualTo("a");
+        assertThat(fresh.attempt()).isEqualTo(2);
+
+        assertThatThrownBy(() -> store.succeed(stale, WORKER)).isInstanceOf(LeaseLostException.class);
+        assertThatThrownBy(() -> store.fail(stale, WORKER, "late", false, 0)).isInstanceOf(LeaseLostException.class);
+        assertThat(byJob(batch).get("a").state()).isEqualTo(RunState.RUNNING);
+        assertThat(store.renewLeases(WORKER, List.of(stale.id()), LEASE).held()).isEmpty();
+
+        store.succeed(fresh, "worker-2");
+        assertThat(byJob(batch).get("a").state()).isEqualTo(RunState.SUCCEEDED);
+    }
+
+    @Test
+    void aRenewedLeaseIsNotReclaimed() {
+        enqueueAll();
+        Run a = claimOne("a");
+        clock.advance(LEASE - 1);
+        store.renewLeases(WORKER, List.of(a.id()), LEASE);
+        clock.advance(LEASE - 1);
+
+        assertThat(store.reclaimExpired()).isZero();
+    }
+
+    @Test
+    void anExpiredRunWithoutAttemptsLeftFailsWithItsLastError() {
+        Batch batch = enqueueAll();
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            store.fail(claimOne("a"), WORKER, "real error " + attempt, false, 0);
+        }
+        claimOne("a");
+        clock.advance(LEASE + 1);
+
+        store.reclaimExpired();
+
+        Run a = byJob(batch).get("a");
+        assertThat(a.state()).isEqualTo(RunState.FAILED);
+        assertThat(a.error()).isEqualTo("real error 2");
+        assertThat(byJob(batch).get("d").state()).isEqualTo(RunState.BLOCKED);
+    }
+
+    @Test
+    void aHandedBackRunIsQueuedWithoutUsingAnAttempt() {
+        Batch batch = enqueueAll();
+        Run a = claimOne("a");
+
+        store.handBack(a, WORKER);
+
+        assertThat(byJob(batch).get("a").state()).isEqualTo(RunState.QUEUED);
+        assertThat(byJob(batch).get("a").attempt()).isZero();
+    }
+
+    @Test
+    void progressIsStoredForTheLeaseHolderOnly() {
+        Batch batch = enqueueAll();
+        Run a = claimOne("a");
+
+        store.progress(a, WORKER, 3, 10, "three of ten");
+
+        Run stored = byJob(batch).get("a");
+        assertThat(stored.progressDone()).isEqualTo(3);
+        assertThat(stored.progressTotal()).isEqualTo(10);
+        assertThat(stored.progressMessage()).isEqualTo("three of ten");
+        assertThatThrownBy(() -> store.progress(a, "intruder", 1, 1, "x")).isInstanceOf(LeaseLostException.class);
+    }
+
+    @Test
+    void theLogKeepsOnlyTheNewestLines() {
+        Batch batch = enqueueAll();
+        String id = batch.runs().get(0).id();
+        store.log().append(id, List.of("first", "second"));
+        List<String> many = java.util.stream.IntStream.range(0, RunLog.MAX_LINES + 5)
+                .mapToObj(i -> "line " + i).toList();
+
+        store.log().append(id, many);
+
+        List<RunLog.Line> tail = store.log().tail(id, RunLog.MAX_LINES * 2);
+        assertThat(tail).hasSize(RunLog.MAX_LINES);
+        assertThat(tail.get(tail.size() - 1).text()).isEqualTo("line " + (RunLog.MAX_LINES + 4));
+        assertThat(store.log().tail(id, 2)).extracting(RunLog.Line::text)
+                .containsExactly("line " + (RunLog.MAX_LINES + 3), "line " + (RunLog.MAX_LINES + 4));
+    }
+
+    @Test
+    void anIdempotencyKeyReturnsTheFirstBatchForADay() {
+        Batch first = enqueuer.enqueue(resolver.resolveAll(), Map.of(), "test", "key-1");
+        Batch repeat = enqueuer.enqueue(resolver.resolveAll(), Map.of(), "test", "key-1");
+
+        assertThat(repeat.id()).isEqualTo(first.id());
+        assertThat(store.countByState().get(RunState.QUEUED) + store.countByState().get(RunState.WAITING))
+                .isEqualTo(5);
+
+        clock.advance(RunStore.IDEMPOTENCY_MILLIS + 1);
+        Batch later = enqueuer.enqueue(resolver.resolveAll(), Map.of(), "test", "key-1");
+        assertThat(later.id()).isNotEqualTo(first.id());
+    }
+
+    @Test
+    void queriesFilterByStateBatchAndGroupNewestFirst() {
+        Batch first = enqueueAll();
+        Batch second = enqueueAll();
+
+        List<Run> queued = store.query(new RunQuery(java.util.Set.of(RunState.QUEUED), null, null, null, 100));
+        assertThat(queued).hasSize(4).allSatisfy(r -> assertThat(r.state()).isEqualTo(RunState.QUEUED));
+        assertThat(Long.parseLong(queued.get(0).id())).isGreaterThan(Long.parseLong(queued.get(3).id()));
+
+        assertThat(store.query(new RunQuery(java.util.Set.of(), first.id(), null, null, 100))).hasSize(5);
+        assertThat(store.query(new RunQuery(java.util.Set.of(), second.id(), "g2", null, 100)))
+                .extracting(Run::jobName).containsExactly("d", "c");
+        List<Run> page = store.query(RunQuery.all(3));
+        assertThat(store.query(new RunQuery(java.util.Set.of(), null, null, page.get(2).id(), 100))).hasSize(7);
+    }
+
+    @Test
+    void theFeedDeliversEachChangeOnce() throws Exception {
+        List<Run> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (RunFeed feed = new RunFeed(store, 60_000)) {
+            enqueueAll();
+            feed.subscribe(seen::addAll).close();
+            feed.subscribe(seen::addAll);
+            feed.poll();
+            assertThat(seen).hasSize(5);
+
+            feed.poll();
+            assertThat(seen).hasSize(5);
+
+            clock.advance(10);
+            Run a = store.claim(WORKER, 1, LEASE, null).get(0);
+            store.succeed(a, WORKER);
+            feed.poll();
+            assertThat(seen.subList(5, seen.size())).extracting(Run::jobName)
+                    .containsExactlyInAnyOrder("a", "b", "c");
+        }
+    }
+
+    @Test
+    void whyExplainsWaitingAndBlockedRuns() {
+        Batch batch = enqueueAll();
+        Run a = claimOne("a");
+        Map<String, Run> runs = byJob(batch);
+        Map<String, Run> byId = runs.values().stream().collect(Collectors.toMap(Run::id, Function.identity()));
+
+        assertThat(RunExplanation.why(runs.get("b"), byId, clock.millis())).isEqualTo("waiting for a (running)");
+        assertThat(RunExplanation.why(runs.get("d"), byId, clock.millis()))
+                .isEqualTo("waiting for b (waiting), c (waiting)");
+
+        store.fail(a, WORKER, "disk full", true, 0);
+        runs = byJob(batch);
+        byId = runs.values().stream().collect(Collectors.toMap(Run::id, Function.identity()));
+        assertThat(RunExplanation.why(runs.get("d"), byId, clock.millis())).isEqualTo("blocked: a failed");
+        assertThat(RunExplanation.why(runs.get("a"), byId, clock.millis())).isEqualTo("failed after 1 attempt: disk full");
+    }
+}
