@@ -30,6 +30,7 @@ public record RunView(String jobRunId, String jobName, String group, String stat
         }
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isSettled() {
         return switch (state) {
             case "succeeded", "failed", "cancelled", "blocked" -> true;

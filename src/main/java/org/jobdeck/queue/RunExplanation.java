@@ -75,17 +75,7 @@ public final class RunExplanation {
     }
 
     public static String duration(long millis) {
-        if (millis < 0) {
-            millis = 0;
-        }
-        if (millis < 10_000) {
-            return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
-        }
-        long seconds = Math.round(millis / 1000.0);
-        if (seconds < 120) {
-            return seconds + " s";
-        }
-        return seconds / 60 + " min " + seconds % 60 + " s";
+        return org.jobdeck.core.text.Durations.format(millis);
     }
 
     private static String plural(int n, String word) {

@@ -3,6 +3,7 @@ package org.jobdeck.queue.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -24,6 +25,7 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(DatabaseUrl url, int poolSize) {
+        checkConnection(url);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url.jdbcUrl());
         String password = System.getenv(DatabaseUrl.ENV_PASSWORD);
@@ -38,7 +40,6 @@ public final class Database implements AutoCloseable {
         config.setAutoCommit(true);
         HikariDataSource pool = new HikariDataSource(config);
         try {
-            checkConnection(url, pool);
             migrate(url, pool);
             return new Database(url, pool);
         } catch (RuntimeException e) {
@@ -51,8 +52,18 @@ public final class Database implements AutoCloseable {
         return open(url, 16);
     }
 
-    private static void checkConnection(DatabaseUrl url, DataSource pool) {
-        try (Connection connection = pool.getConnection()) {
+    /**
+     * One plain connection before the pool exists: a refused or misspelt database fails here at
+     * once with one line, instead of after the pool's connection timeout.
+     */
+    private static void checkConnection(DatabaseUrl url) {
+        java.util.Properties properties = new java.util.Properties();
+        String password = System.getenv(DatabaseUrl.ENV_PASSWORD);
+        if (password != null && !password.isEmpty()) {
+            properties.setProperty("password", password);
+        }
+        DriverManager.setLoginTimeout(10);
+        try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), properties)) {
             connection.isValid(5);
         } catch (SQLException e) {
             throw new QueueException("Cannot connect to " + url.display() + ": " + rootMessage(e), e);

@@ -5,13 +5,14 @@ import java.util.Locale;
 import org.jobdeck.queue.QueueException;
 
 /**
- * A database URL as the user gave it, checked and made safe to print.
+ * A database URL as the user gave it ({@code given}), checked, completed with Jobdeck's
+ * settings ({@code jdbcUrl}) and made safe to print ({@link #display()}).
  *
  * <p>Accepted: {@code jdbc:h2:…} (file or mem) and {@code jdbc:postgresql://…}. The default is the
- * H2 file {@code ~/.jobdeck/jobdeck}, or {@code $JOBDECK_DB}. A password is never printed: it is
+ * H2 file {@code ~/.jobdeck/jobdeck} (see {@link org.jobdeck.queue.JobdeckHome}), or {@code $JOBDECK_DB}. A password is never printed: it is
  * masked in {@link #display()}, and may instead come from {@code $JOBDECK_DB_PASSWORD}.
  */
-public record DatabaseUrl(String jdbcUrl, Dialect dialect) {
+public record DatabaseUrl(String jdbcUrl, Dialect dialect, String given) {
     public static final String ENV_URL = "JOBDECK_DB";
     public static final String ENV_PASSWORD = "JOBDECK_DB_PASSWORD";
 
@@ -26,14 +27,14 @@ public record DatabaseUrl(String jdbcUrl, Dialect dialect) {
             if (rest.isBlank() || rest.startsWith(";")) {
                 throw new QueueException("Database URL " + trimmed + " names no database (e.g. jdbc:h2:/tmp/jobdeck)");
             }
-            return new DatabaseUrl(withH2Defaults(trimmed), Dialect.H2);
+            return new DatabaseUrl(withH2Defaults(trimmed), Dialect.H2, trimmed);
         }
         if (lower.startsWith("jdbc:postgresql:")) {
             if (!lower.startsWith("jdbc:postgresql://") || trimmed.length() <= "jdbc:postgresql://".length()) {
                 throw new QueueException("Database URL " + mask(trimmed)
                         + " is incomplete (expected jdbc:postgresql://HOST[:PORT]/DATABASE)");
             }
-            return new DatabaseUrl(trimmed, Dialect.POSTGRESQL);
+            return new DatabaseUrl(trimmed, Dialect.POSTGRESQL, trimmed);
         }
         throw new QueueException("Unsupported database URL: " + mask(trimmed)
                 + " (use jdbc:h2:FILE or jdbc:postgresql://HOST[:PORT]/DATABASE)");
@@ -45,17 +46,26 @@ public record DatabaseUrl(String jdbcUrl, Dialect dialect) {
         if (env != null && !env.isBlank()) {
             return parse(env);
         }
-        Path file = Path.of(System.getProperty("user.home"), ".jobdeck", "jobdeck");
+        Path file = org.jobdeck.queue.JobdeckHome.directory().resolve("jobdeck");
         return parse("jdbc:h2:" + file);
     }
 
-    /** The URL with any password replaced by ***. */
+    /** The URL as the user gave it, with any password replaced by ***. */
     public String display() {
-        return mask(jdbcUrl);
+        return mask(given);
     }
 
     public boolean isEmbedded() {
         return dialect == Dialect.H2;
+    }
+
+    /**
+     * The URL without any password, for remembering it (preferences never hold secrets; the
+     * password comes from {@code $JOBDECK_DB_PASSWORD} instead).
+     */
+    public static String withoutPassword(String url) {
+        return url.replaceAll("(?i)[?&;]password=[^&;]*", "")
+                .replaceAll("(//[^/:@]+):[^@/]*@", "$1@");
     }
 
     static String mask(String url) {

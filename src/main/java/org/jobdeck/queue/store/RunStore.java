@@ -33,6 +33,7 @@ public final class RunStore {
     private final Clock clock;
     private final RunLog log;
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<String>> cancelListeners = new CopyOnWriteArrayList<>();
 
     public RunStore(Database database, Clock clock) {
         this.database = database;
@@ -56,6 +57,14 @@ public final class RunStore {
     /** Called after every committed change made through this store (not other processes). */
     public void onChange(Runnable listener) {
         changeListeners.add(listener);
+    }
+
+    /**
+     * Called with a run's id when an operator asks this store to cancel a running run, so a
+     * worker pool in this process stops it at once (others notice at their next heartbeat).
+     */
+    public void onCancelRequested(java.util.function.Consumer<String> listener) {
+        cancelListeners.add(listener);
     }
 
     private <T> T change(Transactions.Work<T> work) {
@@ -397,13 +406,13 @@ public final class RunStore {
      */
     public Run cancel(String runId) {
         long id = Sql.parseId(runId, "run");
-        change(connection -> {
+        boolean running = change(connection -> {
             Run run = lockRun(connection, id);
             long now = now();
             if (run.state() == RunState.RUNNING) {
                 Sql.update(connection, "UPDATE jd_run SET cancel_requested = TRUE, version = version + 1,"
                         + " updated_at = ? WHERE id = ?", now, id);
-                return null;
+                return true;
             }
             if (!run.state().canMoveTo(RunState.CANCELLED)) {
                 throw new IllegalRunStateException("Run " + runId + " (" + run.jobName() + ") is "
@@ -413,8 +422,11 @@ public final class RunStore {
                     + " error = 'cancelled by operator', version = version + 1, updated_at = ? WHERE id = ?",
                     now, now, id);
             Propagation.blockDownstream(connection, Long.parseLong(run.batchId()), id, now);
-            return null;
+            return false;
         });
+        if (running) {
+            cancelListeners.forEach(listener -> listener.accept(Long.toString(id)));
+        }
         return find(runId).orElseThrow(() -> new UnknownRunException(runId));
     }
 

@@ -57,6 +57,12 @@ public final class WorkerPool implements AutoCloseable {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(named("jobdeck-lease"));
         this.dispatcher = named("jobdeck-dispatch").newThread(this::dispatch);
         store.onChange(this::wake);
+        store.onCancelRequested(id -> {
+            Execution execution = active.get(id);
+            if (execution != null) {
+                execution.stop(true);
+            }
+        });
     }
 
     public WorkerSettings settings() {

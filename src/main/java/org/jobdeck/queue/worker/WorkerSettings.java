@@ -28,7 +28,7 @@ public record WorkerSettings(String workerId, int concurrency, long leaseMillis,
     }
 
     public static WorkerSettings defaults(int concurrency) {
-        return new WorkerSettings(defaultWorkerId(), concurrency, 30_000, 5_000, 250, null, 10_000);
+        return new WorkerSettings(defaultWorkerId(), concurrency, 30_000, 3_000, 250, null, 10_000);
     }
 
     public WorkerSettings withBatch(String batch) {
