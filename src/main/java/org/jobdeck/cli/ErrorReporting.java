@@ -1,9 +1,11 @@
 package org.jobdeck.cli;
 
 import java.io.PrintWriter;
+import org.jobdeck.api.JobsApiException;
 import org.jobdeck.core.catalog.CatalogException;
 import org.jobdeck.core.catalog.CatalogProblem;
 import org.jobdeck.core.catalog.InvalidCatalogException;
+import org.jobdeck.queue.QueueException;
 import picocli.CommandLine;
 
 /**
@@ -36,7 +38,9 @@ final class ErrorReporting {
                 err.println(problem.message());
             }
             code = ExitCodes.INVALID_CATALOG;
-        } else if (e instanceof UserError || e instanceof CatalogException) {
+        } else if (e instanceof JobsApiException api) {
+            code = apiError(api, err);
+        } else if (e instanceof UserError || e instanceof CatalogException || e instanceof QueueException) {
             err.println("jobdeck: " + e.getMessage());
             code = e instanceof UserError user ? user.exitCode() : ExitCodes.USAGE;
         } else {
@@ -48,5 +52,23 @@ final class ErrorReporting {
             e.printStackTrace(err);
         }
         return code;
+    }
+
+    /**
+     * What the user named or sent is wrong, or the database cannot be reached (often a wrong
+     * --db): exit 2. An invalid catalog lists its problems and exits 3.
+     */
+    private static int apiError(JobsApiException e, PrintWriter err) {
+        if (e.code() == JobsApiException.Code.INVALID_CATALOG
+                && e.getCause() instanceof InvalidCatalogException invalid) {
+            invalid.problems().forEach(problem -> err.println(problem.message()));
+            return ExitCodes.INVALID_CATALOG;
+        }
+        err.println("jobdeck: " + e.getMessage());
+        return switch (e.code()) {
+            case INVALID_CATALOG -> ExitCodes.INVALID_CATALOG;
+            case SERVER_ERROR -> ExitCodes.FAILED;
+            default -> ExitCodes.USAGE;
+        };
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.jobdeck.core.catalog.CatalogDocument;
 import org.jobdeck.core.catalog.CatalogReader;
 import org.jobdeck.core.catalog.JobCatalog;
+import org.jobdeck.queue.store.DatabaseUrl;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +16,8 @@ import picocli.CommandLine.ScopeType;
         versionProvider = VersionProvider.class,
         description = "Admin console and CLI for background jobs that come in groups and depend on each other.",
         subcommands = {GroupsCommand.class, PlanCommand.class, ValidateCommand.class,
-                CommandLine.HelpCommand.class})
+                EnqueueCommand.class, WorkerCommand.class, RunsCommand.class, CancelCommand.class,
+                RetryCommand.class, UiCommand.class, ScreenshotsCommand.class, CommandLine.HelpCommand.class})
 public final class JobdeckCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -24,13 +26,19 @@ public final class JobdeckCommand implements Runnable {
             description = "Catalog JSON file to use instead of the built-in one.")
     Path catalogFile;
 
+    @Option(names = "--db", paramLabel = "URL", scope = ScopeType.INHERIT,
+            description = "Queue database: jdbc:h2:FILE or jdbc:postgresql://HOST[:PORT]/DB"
+                    + " (default: $JOBDECK_DB, else the H2 file ~/.jobdeck/jobdeck).")
+    String databaseUrl;
+
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "Print stack traces with errors.")
     boolean verbose;
 
+    /** Without a command, Jobdeck opens the console. */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        UiCommand.launch(this, null);
     }
 
     /** Reads the chosen catalog without judging it. */
@@ -41,6 +49,11 @@ public final class JobdeckCommand implements Runnable {
     /** The chosen catalog, or an {@code InvalidCatalogException} listing every problem. */
     JobCatalog catalog() {
         return readCatalog().toCatalog();
+    }
+
+    /** The chosen database: --db, else $JOBDECK_DB, else the H2 file in ~/.jobdeck. */
+    DatabaseUrl database() {
+        return databaseUrl == null ? DatabaseUrl.defaultUrl() : DatabaseUrl.parse(databaseUrl);
     }
 
     static boolean verbose(CommandLine commandLine) {

@@ -1,6 +1,5 @@
 package org.jobdeck.cli;
 
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.jobdeck.api.PlanView;
 import org.jobdeck.core.plan.DependencyResolver;
@@ -22,31 +21,10 @@ final class PlanCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
-    Selection selection;
+    JobSelection selection;
 
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
-
-    /** Exactly one of --all, --group or --job. */
-    static final class Selection {
-        @Option(names = "--all", required = true, description = "Every job of the catalog.")
-        boolean all;
-
-        @Option(names = "--group", required = true, paramLabel = "NAME",
-                description = "One group, plus the jobs it depends on.")
-        String group;
-
-        @Option(names = "--job", required = true, paramLabel = "NAME", arity = "1..*",
-                description = "Named jobs, plus the jobs they depend on.")
-        List<String> jobs;
-
-        Plan resolve(DependencyResolver resolver) {
-            if (all) {
-                return resolver.resolveAll();
-            }
-            return group != null ? resolver.resolveGroup(group) : resolver.resolveJobs(jobs);
-        }
-    }
 
     @Override
     public Integer call() {

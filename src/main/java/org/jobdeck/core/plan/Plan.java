@@ -148,6 +148,62 @@ public final class Plan {
         return kept == count ? dependents : java.util.Arrays.copyOf(dependents, kept);
     }
 
+    /**
+     * Why a job is in the plan, in one line: "member of feed" (or "selected"), "required by
+     * feed-presort" when selected jobs need it directly, else the shortest chain up to a
+     * selected job, e.g. "required by match-scores → feed-presort".
+     */
+    public String why(PlanEntry entry) {
+        int job = catalog.indexOf(entry.jobName());
+        if (job < 0 || !inPlan[job]) {
+            throw new IllegalArgumentException(entry.jobName() + " is not in this plan");
+        }
+        if (member[job]) {
+            return switch (scope) {
+                case ALL -> "part of all jobs";
+                case GROUP -> "member of " + group;
+                case JOBS -> "selected";
+            };
+        }
+        List<String> direct = new ArrayList<>();
+        for (String dependent : entry.requiredBy()) {
+            if (member[catalog.indexOf(dependent)]) {
+                direct.add(dependent);
+            }
+        }
+        if (!direct.isEmpty()) {
+            return "required by " + String.join(", ", direct);
+        }
+        return "required by " + String.join(" → ", chainToMember(job));
+    }
+
+    /** Breadth-first up the dependents inside the plan, to the nearest selected job. */
+    private List<String> chainToMember(int start) {
+        JobGraph graph = catalog.graph();
+        java.util.Map<Integer, Integer> parent = new java.util.HashMap<>();
+        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+        queue.add(start);
+        parent.put(start, -1);
+        while (!queue.isEmpty()) {
+            int current = queue.poll();
+            if (current != start && member[current]) {
+                List<String> chain = new ArrayList<>();
+                for (int j = current; j != start; j = parent.get(j)) {
+                    chain.add(catalog.job(j).name());
+                }
+                Collections.reverse(chain);
+                return chain;
+            }
+            for (int k = 0; k < graph.dependentCount(current); k++) {
+                int dependent = graph.dependent(current, k);
+                if (inPlan[dependent] && parent.putIfAbsent(dependent, current) == null) {
+                    queue.add(dependent);
+                }
+            }
+        }
+        throw new IllegalStateException(catalog.job(start).name() + " is needed by no selected job");
+    }
+
     /** Names of the jobs the plan contains, for set comparisons. */
     public Set<String> jobSet() {
         return new LinkedHashSet<>(jobNames());

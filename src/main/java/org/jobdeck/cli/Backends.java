@@ -1,0 +1,33 @@
+package org.jobdeck.cli;
+
+import org.jobdeck.api.JobsApiException;
+import org.jobdeck.client.EmbeddedJobsApi;
+import org.jobdeck.core.catalog.JobCatalog;
+import org.jobdeck.queue.QueueException;
+import org.jobdeck.queue.handler.HandlerRegistry;
+import org.jobdeck.queue.store.DatabaseUrl;
+
+/** Opens the embedded backend the queue commands talk to, from {@code --catalog} and {@code --db}. */
+final class Backends {
+    private Backends() {
+    }
+
+    /** The catalog is read first, so an invalid one exits 3 before the database is touched. */
+    static EmbeddedJobsApi open(JobdeckCommand root) {
+        return open(root, root.catalog());
+    }
+
+    /**
+     * Opens the queue without workers: commands that work runs start their own pool once they
+     * know what it should claim ({@link LocalWorkers}).
+     */
+    static EmbeddedJobsApi open(JobdeckCommand root, JobCatalog catalog) {
+        DatabaseUrl url;
+        try {
+            url = root.database();
+        } catch (QueueException e) {
+            throw new JobsApiException(JobsApiException.Code.UNAVAILABLE, e.getMessage(), e);
+        }
+        return EmbeddedJobsApi.open(catalog, url, new HandlerRegistry(), null);
+    }
+}

@@ -1,0 +1,37 @@
+package org.jobdeck.cli;
+
+import java.util.concurrent.Callable;
+import org.jobdeck.api.RunView;
+import org.jobdeck.client.EmbeddedJobsApi;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code jobdeck cancel ID}: cancel a run; its downstream runs become blocked. */
+@Command(name = "cancel",
+        description = "Cancel a run: at once if it has not started, else by asking its handler to stop.")
+final class CancelCommand implements Callable<Integer> {
+    @ParentCommand
+    JobdeckCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "ID", description = "The run id.")
+    String runId;
+
+    @Override
+    public Integer call() {
+        RunView run;
+        try (EmbeddedJobsApi api = Backends.open(root)) {
+            run = api.cancel(runId);
+        }
+        String what = "running".equals(run.state())
+                ? "cancel requested; it stops when its handler notices"
+                : run.state();
+        spec.commandLine().getOut().println("Run " + run.jobRunId() + " (" + run.jobName() + "): " + what);
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,101 @@
+package org.jobdeck.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jobdeck.api.EnqueueRequest;
+import org.jobdeck.api.EnqueueResult;
+import org.jobdeck.api.RunView;
+import org.jobdeck.client.EmbeddedJobsApi;
+import org.jobdeck.core.catalog.JobCatalog;
+import org.jobdeck.queue.worker.WorkerSettings;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code jobdeck enqueue}: put a plan's runs on the queue, and optionally work them here. */
+@Command(name = "enqueue",
+        description = "Enqueue all jobs, a group, or named jobs, with the jobs they depend on.")
+final class EnqueueCommand implements Callable<Integer> {
+    @ParentCommand
+    JobdeckCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    JobSelection selection;
+
+    @Option(names = "--param", paramLabel = "JOB.KEY=VALUE", converter = ParamOverride.Converter.class,
+            description = "Override a job's param, typed like its default; repeatable.")
+    List<ParamOverride> params = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print the enqueue result as JSON.")
+    boolean json;
+
+    @Option(names = "--wait", description = "Work the batch in this process until every run is settled;"
+            + " exit 1 unless all succeeded.")
+    boolean waitForBatch;
+
+    @Option(names = "--workers", paramLabel = "N",
+            description = "Handler threads for --wait (default: number of cores).")
+    Integer workers;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        JobCatalog catalog = root.catalog();
+        Map<String, Map<String, Object>> overrides = ParamOverride.typed(params, catalog);
+        if (workers != null && workers < 1) {
+            throw new UserError("--workers must be at least 1, got " + workers, ExitCodes.USAGE);
+        }
+        try (EmbeddedJobsApi api = Backends.open(root, catalog)) {
+            EnqueueResult result = api.enqueue(
+                    EnqueueRequest.of(selection.request(), null).withParams(overrides));
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                Json.print(out, result);
+            } else {
+                printSummary(out, result);
+            }
+            out.flush();
+            return waitForBatch ? work(api, result.batchId(), json ? spec.commandLine().getErr() : out)
+                    : ExitCodes.OK;
+        }
+    }
+
+    private static void printSummary(PrintWriter out, EnqueueResult result) {
+        out.println("Enqueued " + result.count() + (result.count() == 1 ? " run" : " runs")
+                + (result.group() == null ? "" : " for group " + result.group())
+                + " as batch " + result.batchId());
+        out.println();
+        TextTable table = new TextTable("RUN", "JOB", "GROUP").alignRight(0);
+        result.jobs().forEach(job -> table.row(job.jobRunId(), job.jobName(), job.group()));
+        table.print(out);
+    }
+
+    private int work(EmbeddedJobsApi api, String batchId, PrintWriter progress) throws InterruptedException {
+        BatchWatch watch = new BatchWatch(api, batchId);
+        int threads = workers == null ? LocalWorkers.defaultConcurrency() : workers;
+        List<RunView> settled;
+        LocalWorkers pool = new LocalWorkers(api, WorkerSettings.defaults(threads).withBatch(batchId));
+        try {
+            settled = watch.awaitSettled(progress);
+        } catch (RuntimeException e) {
+            if (pool.stoppedByShutdown()) {
+                return ExitCodes.FAILED;
+            }
+            throw e;
+        } finally {
+            pool.close();
+        }
+        progress.println(BatchWatch.summary(settled));
+        progress.flush();
+        boolean allSucceeded = settled.stream().allMatch(run -> "succeeded".equals(run.state()));
+        return allSucceeded ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+}

@@ -1,0 +1,38 @@
+package org.jobdeck.client;
+
+import org.jobdeck.api.JobsApiException;
+import org.jobdeck.core.catalog.CatalogDocument;
+import org.jobdeck.queue.QueueException;
+import org.jobdeck.queue.handler.HandlerRegistry;
+import org.jobdeck.queue.store.DatabaseUrl;
+import org.jobdeck.queue.worker.WorkerSettings;
+
+/**
+ * Opens the embedded backend the way every face does: the catalog (which must be valid), the
+ * database from a URL (null for the default), handlers found by ServiceLoader, and a worker
+ * pool when {@code workers > 0}.
+ */
+public final class EmbeddedBackend {
+    private EmbeddedBackend() {
+    }
+
+    public static EmbeddedJobsApi open(CatalogDocument catalog, String databaseUrl, int workers) {
+        return open(catalog, databaseUrl, workers, HandlerRegistry.withServiceLoader());
+    }
+
+    public static EmbeddedJobsApi open(CatalogDocument catalog, String databaseUrl, int workers,
+                                       HandlerRegistry handlers) {
+        DatabaseUrl url = parse(databaseUrl);
+        WorkerSettings settings = workers > 0 ? WorkerSettings.defaults(workers) : null;
+        return EmbeddedJobsApi.open(catalog.toCatalog(), url, handlers, settings);
+    }
+
+    /** --db / JOBDECK_DB / the default; a bad URL is an UNAVAILABLE error with one clear line. */
+    public static DatabaseUrl parse(String databaseUrl) {
+        try {
+            return databaseUrl == null || databaseUrl.isBlank() ? DatabaseUrl.defaultUrl() : DatabaseUrl.parse(databaseUrl);
+        } catch (QueueException e) {
+            throw new JobsApiException(JobsApiException.Code.UNAVAILABLE, e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package org.jobdeck.ui.enqueue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.jobdeck.api.EnqueueRequest;
+import org.jobdeck.api.EnqueueResult;
+import org.jobdeck.api.JobsApi;
+import org.jobdeck.api.PlanRequest;
+import org.jobdeck.core.catalog.CatalogException;
+import org.jobdeck.core.catalog.JobCatalog;
+import org.jobdeck.core.catalog.JobDefinition;
+import org.jobdeck.core.catalog.JobParams;
+import org.jobdeck.core.plan.DependencyResolver;
+import org.jobdeck.core.plan.GroupSummary;
+import org.jobdeck.core.plan.Plan;
+import org.jobdeck.core.plan.PlanEntry;
+import org.jobdeck.ui.graph.GraphModel;
+import org.jobdeck.ui.main.GroupItem;
+import org.jobdeck.ui.util.TaskExecutor;
+
+/**
+ * The Bulk Enqueue dialog's state. The plan previews at once from the built-in resolver; the
+ * enqueue itself goes to the backend on a background thread, with an idempotency key so a
+ * repeated click cannot enqueue twice.
+ */
+public final class BulkEnqueueViewModel {
+    /** "Enqueue All Jobs" or "Enqueue Job Group". */
+    public enum Mode { ALL, GROUP }
+
+    private final JobCatalog catalog;
+    private final DependencyResolver resolver;
+    private final JobsApi api;
+    private final TaskExecutor executor;
+    private String idempotencyKey = UUID.randomUUID().toString();
+
+    // Properties
+    private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.GROUP);
+    private final ObservableList<GroupItem> groups = FXCollections.observableArrayList();
+    private final ObjectProperty<GroupItem> group = new SimpleObjectProperty<>();
+    private final ObservableList<PlanRow> planRows = FXCollections.observableArrayList();
+    private final StringProperty summary = new SimpleStringProperty("");
+    private final ObjectProperty<GraphModel> planGraph = new SimpleObjectProperty<>();
+    private final ObservableList<ParamRow> params = FXCollections.observableArrayList();
+    private final BooleanProperty enqueueing = new SimpleBooleanProperty();
+    private final ObjectProperty<EnqueueResult> result = new SimpleObjectProperty<>();
+    private final StringProperty resultText = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final BooleanBinding canEnqueue;
+
+    public BulkEnqueueViewModel(JobCatalog catalog, JobsApi api, TaskExecutor executor) {
+        this.catalog = catalog;
+        this.resolver = new DependencyResolver(catalog);
+        this.api = api;
+        this.executor = executor;
+        for (GroupSummary summary : resolver.groupSummaries()) {
+            groups.add(new GroupItem(summary.name(), summary.title(), summary.count()));
+        }
+        canEnqueue = Bindings.isNotEmpty(planRows).and(enqueueing.not());
+        mode.addListener((obs, old, now) -> preview());
+        group.addListener((obs, old, now) -> preview());
+        if (!groups.isEmpty()) {
+            group.set(groups.get(0));
+        }
+        preview();
+    }
+
+    // Commands
+
+    /** Resolves the current choice with the built-in resolver and shows it. */
+    public void preview() {
+        error.set("");
+        Plan plan = currentPlan();
+        if (plan == null) {
+            planRows.clear();
+            params.clear();
+            summary.set("Choose a group");
+            planGraph.set(null);
+            return;
+        }
+        planRows.setAll(plan.entries().stream().map(entry -> new PlanRow(entry.position(), entry.jobName(),
+                entry.group(), entry.reason().label(), plan.why(entry), entry.wave())).toList());
+        summary.set(plan.summary());
+        Map<String, JobDefinition> definitions = new LinkedHashMap<>();
+        params.clear();
+        for (PlanEntry entry : plan.entries()) {
+            JobDefinition job = catalog.job(entry.jobName()).orElseThrow();
+            definitions.put(job.name(), job);
+            job.defaultParams().forEach((key, value) -> params.add(new ParamRow(job.name(), key, value)));
+        }
+        planGraph.set(GraphModel.ofPlan(plan, definitions));
+        idempotencyKey = UUID.randomUUID().toString();
+    }
+
+    private Plan currentPlan() {
+        if (mode.get() == Mode.ALL) {
+            return resolver.resolveAll();
+        }
+        GroupItem chosen = group.get();
+        return chosen == null ? null : resolver.resolveGroup(chosen.name());
+    }
+
+    /** Submits the enqueue in the background; the result or the error lands in properties. */
+    public void enqueue() {
+        if (!canEnqueue.get()) {
+            return;
+        }
+        EnqueueRequest request;
+        try {
+            request = new EnqueueRequest(selection(), changedParams(),
+                    System.getProperty("user.name", "operator") + " (console)", idempotencyKey);
+        } catch (CatalogException e) {
+            error.set(e.getMessage());
+            return;
+        }
+        error.set("");
+        enqueueing.set(true);
+        executor.execute(() -> api.enqueue(request), done -> {
+            enqueueing.set(false);
+            result.set(done);
+            resultText.set("Enqueued " + done.count() + " run" + (done.count() == 1 ? "" : "s")
+                    + " in batch " + done.batchId() + ": " + done.jobs().stream()
+                    .map(job -> job.jobName() + " #" + job.jobRunId())
+                    .reduce((a, b) -> a + ", " + b).orElse(""));
+            idempotencyKey = UUID.randomUUID().toString();
+        }, failure -> {
+            enqueueing.set(false);
+            error.set("Enqueue failed: " + failure.getMessage());
+        });
+    }
+
+    private PlanRequest selection() {
+        return mode.get() == Mode.ALL ? PlanRequest.all() : PlanRequest.group(group.get().name());
+    }
+
+    /** The edited params, typed like their defaults; throws with a clear message on bad input. */
+    Map<String, Map<String, Object>> changedParams() {
+        Map<String, Map<String, Object>> changed = new LinkedHashMap<>();
+        for (ParamRow row : params) {
+            if (row.isChanged()) {
+                JobDefinition job = catalog.job(row.job()).orElseThrow();
+                changed.computeIfAbsent(row.job(), k -> new LinkedHashMap<>())
+                        .put(row.key(), JobParams.parse(job, row.key(), row.valueProperty().get()));
+            }
+        }
+        return changed;
+    }
+
+    // Properties
+
+    public ObjectProperty<Mode> modeProperty() {
+        return mode;
+    }
+
+    public ObservableList<GroupItem> groups() {
+        return groups;
+    }
+
+    public ObjectProperty<GroupItem> groupProperty() {
+        return group;
+    }
+
+    public ObservableList<PlanRow> planRows() {
+        return planRows;
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary;
+    }
+
+    public ReadOnlyObjectProperty<GraphModel> planGraphProperty() {
+        return planGraph;
+    }
+
+    public ObservableList<ParamRow> params() {
+        return params;
+    }
+
+    public ReadOnlyBooleanProperty enqueueingProperty() {
+        return enqueueing;
+    }
+
+    public BooleanBinding canEnqueueBinding() {
+        return canEnqueue;
+    }
+
+    public ReadOnlyObjectProperty<EnqueueResult> resultProperty() {
+        return result;
+    }
+
+    public ReadOnlyStringProperty resultTextProperty() {
+        return resultText;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error;
+    }
+
+    List<String> jobNames() {
+        return planRows.stream().map(PlanRow::job).toList();
+    }
+}

@@ -1,0 +1,252 @@
+package org.jobdeck.ui.monitor;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import org.jobdeck.api.JobsApi;
+import org.jobdeck.api.RunDetail;
+import org.jobdeck.api.RunFilter;
+import org.jobdeck.api.RunView;
+import org.jobdeck.ui.util.TaskExecutor;
+
+/**
+ * The Active Jobs monitor's state. It loads the newest runs once, then applies the backend's
+ * change batches to rows in place (by run id, newest version wins); it never reloads the list.
+ */
+public final class ActiveJobsViewModel implements AutoCloseable {
+    public static final String ALL = "all";
+    static final int INITIAL_RUNS = 10_000;
+    static final int LOG_LINES = 200;
+
+    private final JobsApi api;
+    private final TaskExecutor executor;
+    private final Map<String, RunRow> byId = new HashMap<>();
+    private final ObservableList<RunRow> rows = FXCollections.observableArrayList(RunRow::extractor);
+    private final FilteredList<RunRow> filtered = new FilteredList<>(rows);
+    private final SortedList<RunRow> sorted = new SortedList<>(filtered,
+            Comparator.comparingLong(RunRow::numericId).reversed());
+    private AutoCloseable subscription;
+    private boolean detailInFlight;
+    private boolean detailDirty;
+    private Consumer<RunRow> onFailure = row -> { };
+
+    // Properties
+    private final StringProperty stateFilter = new SimpleStringProperty(ALL);
+    private final StringProperty groupFilter = new SimpleStringProperty(ALL);
+    private final StringProperty batchFilter = new SimpleStringProperty("");
+    private final StringProperty textFilter = new SimpleStringProperty("");
+    private final ObjectProperty<RunRow> selected = new SimpleObjectProperty<>();
+    private final ObservableList<String> log = FXCollections.observableArrayList();
+    private final StringProperty status = new SimpleStringProperty("");
+    private final ObservableList<String> groups = FXCollections.observableArrayList(ALL);
+
+    public ActiveJobsViewModel(JobsApi api, TaskExecutor executor) {
+        this.api = api;
+        this.executor = executor;
+        stateFilter.addListener((obs, old, now) -> refilter());
+        groupFilter.addListener((obs, old, now) -> refilter());
+        batchFilter.addListener((obs, old, now) -> refilter());
+        textFilter.addListener((obs, old, now) -> refilter());
+        selected.addListener((obs, old, now) -> {
+            log.clear();
+            loadDetail();
+        });
+    }
+
+    // Commands
+
+    /** Loads the newest runs, then follows changes. */
+    public void start() {
+        status.set("Loading runs…");
+        executor.execute(api::catalog, catalog -> catalog.groups().forEach(group -> groups.add(group.name())),
+                error -> status.set("Cannot load the groups: " + error.getMessage()));
+        subscription = api.subscribe(changes -> executor.onUiThread(() -> apply(changes)));
+        executor.execute(() -> api.runs(RunFilter.latest(INITIAL_RUNS)), initial -> {
+            apply(initial, false);
+            status.set(rows.size() + " runs");
+        }, error -> status.set("Cannot load runs: " + error.getMessage()));
+    }
+
+    /** Applies a batch of changes: updates rows in place, adds new runs. */
+    public void apply(List<RunView> changes) {
+        apply(changes, true);
+    }
+
+    private void apply(List<RunView> changes, boolean live) {
+        List<RunRow> added = new ArrayList<>();
+        boolean selectedChanged = false;
+        for (RunView view : changes) {
+            RunRow row = byId.get(view.jobRunId());
+            if (row == null) {
+                row = new RunRow(view);
+                byId.put(row.id(), row);
+                added.add(row);
+                continue;
+            }
+            String before = row.stateProperty().get();
+            if (row.update(view)) {
+                selectedChanged |= row == selected.get();
+                if (live && "failed".equals(view.state()) && !"failed".equals(before)) {
+                    onFailure.accept(row);
+                }
+            }
+        }
+        if (!added.isEmpty()) {
+            rows.addAll(added);
+        }
+        if (selectedChanged) {
+            loadDetail();
+        }
+    }
+
+    public void cancelSelected() {
+        RunRow row = selected.get();
+        if (row == null) {
+            return;
+        }
+        status.set("Cancelling run " + row.id() + "…");
+        executor.execute(() -> api.cancel(row.id()), view -> {
+            apply(List.of(view));
+            status.set("Run " + row.id() + " (" + row.jobName() + "): "
+                    + ("running".equals(view.state()) ? "cancel requested; it stops when its handler notices"
+                    : view.state()));
+        }, error -> status.set("Cannot cancel run " + row.id() + ": " + error.getMessage()));
+    }
+
+    public void retrySelected() {
+        RunRow row = selected.get();
+        if (row == null) {
+            return;
+        }
+        status.set("Retrying run " + row.id() + "…");
+        executor.execute(() -> api.retry(row.id()), views -> {
+            apply(views);
+            status.set("Run " + row.id() + " (" + row.jobName() + ") retried"
+                    + (views.size() > 1 ? "; " + (views.size() - 1) + " downstream run(s) waiting again" : ""));
+        }, error -> status.set("Cannot retry run " + row.id() + ": " + error.getMessage()));
+    }
+
+    /** Loads the selected run's log tail; at most one request in flight. */
+    private void loadDetail() {
+        RunRow row = selected.get();
+        if (row == null) {
+            return;
+        }
+        if (detailInFlight) {
+            detailDirty = true;
+            return;
+        }
+        detailInFlight = true;
+        executor.execute(() -> api.run(row.id(), LOG_LINES), detail -> {
+            detailInFlight = false;
+            if (selected.get() == row) {
+                showDetail(detail);
+            }
+            if (detailDirty) {
+                detailDirty = false;
+                loadDetail();
+            }
+        }, error -> {
+            detailInFlight = false;
+            status.set("Cannot load run " + row.id() + ": " + error.getMessage());
+        });
+    }
+
+    private void showDetail(RunDetail detail) {
+        apply(List.of(detail.run()), true);
+        log.setAll(detail.log().stream().map(RunDetail.LogLine::line).toList());
+    }
+
+    private void refilter() {
+        String state = stateFilter.get();
+        String group = groupFilter.get();
+        String batch = batchFilter.get() == null ? "" : batchFilter.get().trim();
+        String text = textFilter.get() == null ? "" : textFilter.get().trim().toLowerCase(Locale.ROOT);
+        filtered.setPredicate(row -> (ALL.equals(state) || state == null || state.equals(row.stateProperty().get())
+                || ("active".equals(state) && row.isActive()))
+                && (ALL.equals(group) || group == null || group.equals(row.group()))
+                && (batch.isEmpty() || batch.equals(row.batchId()))
+                && (text.isEmpty() || (row.id() + " " + row.jobName() + " " + row.whyProperty().get())
+                        .toLowerCase(Locale.ROOT).contains(text)));
+    }
+
+    public void setOnFailure(Consumer<RunRow> listener) {
+        this.onFailure = listener;
+    }
+
+    @Override
+    public void close() {
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (Exception ignored) {
+                // nothing more to release
+            }
+        }
+    }
+
+    // Properties
+
+    /** Every run shown, newest first, filtered. */
+    public SortedList<RunRow> rows() {
+        return sorted;
+    }
+
+    public int totalRows() {
+        return rows.size();
+    }
+
+    public RunRow row(String id) {
+        return byId.get(id);
+    }
+
+    public StringProperty stateFilterProperty() {
+        return stateFilter;
+    }
+
+    public StringProperty groupFilterProperty() {
+        return groupFilter;
+    }
+
+    public StringProperty batchFilterProperty() {
+        return batchFilter;
+    }
+
+    public StringProperty textFilterProperty() {
+        return textFilter;
+    }
+
+    public ObjectProperty<RunRow> selectedProperty() {
+        return selected;
+    }
+
+    public ObservableList<String> log() {
+        return log;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+
+    public ObservableList<String> groups() {
+        return groups;
+    }
+
+    /** State filter choices: all, active, and each state. */
+    public static List<String> stateChoices() {
+        return List.of(ALL, "active", "waiting", "queued", "running", "succeeded", "failed", "cancelled", "blocked");
+    }
+}

@@ -1,0 +1,44 @@
+package org.jobdeck.ui.monitor;
+
+import java.time.Instant;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.scene.control.TableCell;
+
+/** Elapsed time; a running run's cell follows the window's one-second clock. */
+final class DurationCell extends TableCell<RunRow, RunRow> {
+    private final ObjectProperty<Instant> now;
+    private final ChangeListener<Object> onChange = (obs, old, value) -> show();
+    private RunRow bound;
+
+    DurationCell(ObjectProperty<Instant> now) {
+        this.now = now;
+        now.addListener((obs, old, value) -> {
+            if (bound != null && "running".equals(bound.stateProperty().get())) {
+                show();
+            }
+        });
+    }
+
+    @Override
+    protected void updateItem(RunRow row, boolean empty) {
+        super.updateItem(row, empty);
+        if (bound != null) {
+            bound.finishedAtProperty().removeListener(onChange);
+            bound.startedAtProperty().removeListener(onChange);
+            bound = null;
+        }
+        if (empty || row == null) {
+            setText(null);
+            return;
+        }
+        bound = row;
+        row.finishedAtProperty().addListener(onChange);
+        row.startedAtProperty().addListener(onChange);
+        show();
+    }
+
+    private void show() {
+        setText(bound == null ? null : ActiveJobsWindow.duration(bound, now.get()));
+    }
+}
