@@ -77,8 +77,8 @@ public final class RunFeed implements AutoCloseable {
         }
     }
 
-    /** One poll: visible for tests, which call it directly for determinism. */
-    void poll() {
+    /** One poll; synchronized because tests also call it directly, beside the feed's thread. */
+    synchronized void poll() {
         long started = store.now();
         List<Run> changed = store.changedSince(since, PAGE);
         List<Run> fresh = changed.stream().filter(this::isNew).toList();
