@@ -55,4 +55,34 @@ class ArchitectureTest {
             .that().resideInAPackage("org.jobdeck.api..")
             .should().dependOnClassesThat().resideInAPackage("org.jobdeck.cli..")
             .because("the CLI is one client of the api, not a part of it");
+
+    @ArchTest
+    static final ArchRule apiIsAPortThatKnowsNoImplementation = noClasses()
+            .that().resideInAPackage("org.jobdeck.api..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.jobdeck.queue..", "org.jobdeck.client..", "org.jobdeck.server..",
+                    "org.jobdeck.ui..", "org.jobdeck.demo..")
+            .because("every face talks to the same JobsApi, whichever backend implements it");
+
+    @ArchTest
+    static final ArchRule queueKnowsNothingAboveIt = noClasses()
+            .that().resideInAPackage("org.jobdeck.queue..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.jobdeck.api..", "org.jobdeck.client..", "org.jobdeck.server..",
+                    "org.jobdeck.ui..", "org.jobdeck.cli..", "org.jobdeck.demo..")
+            .because("the queue is the engine; ports and faces build on it");
+
+    @ArchTest
+    static final ArchRule theConsoleGoesThroughTheApi = noClasses()
+            .that().resideInAPackage("org.jobdeck.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.jobdeck.queue..", "org.jobdeck.server..", "org.jobdeck.cli..", "org.jobdeck.demo..")
+            .because("the console must behave the same against the embedded backend and a REST server");
+
+    @ArchTest
+    static final ArchRule clientsServeNoFace = noClasses()
+            .that().resideInAPackage("org.jobdeck.client..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.jobdeck.ui..", "org.jobdeck.cli..", "org.jobdeck.server..")
+            .because("backends are opened by the faces, never the other way round");
 }

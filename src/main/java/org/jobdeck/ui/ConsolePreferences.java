@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
-import org.jobdeck.queue.store.DatabaseUrl;
+import org.jobdeck.client.EmbeddedBackend;
 import org.jobdeck.ui.connection.ConnectionTarget;
 
 /**
@@ -70,7 +70,7 @@ public final class ConsolePreferences {
         if (target.databaseUrl() == null) {
             return target;
         }
-        return new ConnectionTarget(target.kind(), DatabaseUrl.withoutPassword(target.databaseUrl()),
+        return new ConnectionTarget(target.kind(), EmbeddedBackend.withoutPassword(target.databaseUrl()),
                 target.catalogFile(), target.workers(), target.serverUrl(), target.tokenFile());
     }
 
