@@ -27,6 +27,11 @@ public final class EmbeddedBackend {
         return EmbeddedJobsApi.open(catalog.toCatalog(), url, handlers, settings);
     }
 
+    /** The URL without any password, fit to remember (the password belongs in JOBDECK_DB_PASSWORD). */
+    public static String withoutPassword(String databaseUrl) {
+        return DatabaseUrl.withoutPassword(databaseUrl);
+    }
+
     /** --db / JOBDECK_DB / the default; a bad URL is an UNAVAILABLE error with one clear line. */
     public static DatabaseUrl parse(String databaseUrl) {
         try {
