@@ -82,9 +82,10 @@ public final class RunFeed implements AutoCloseable {
         long started = store.now();
         List<Run> changed = store.changedSince(since, PAGE);
         List<Run> fresh = changed.stream().filter(this::isNew).toList();
-        long newest = changed.isEmpty() ? since : changed.get(changed.size() - 1).updatedAt();
         // A full page means more rows may share the window: continue from the newest seen.
-        since = changed.size() == PAGE ? newest : Math.min(started, newest + 1) - OVERLAP_MILLIS;
+        // Otherwise every change before (started - overlap) has been seen. Never move back.
+        long next = changed.size() == PAGE ? changed.get(changed.size() - 1).updatedAt() : started - OVERLAP_MILLIS;
+        since = Math.max(since, next);
         prune(since - OVERLAP_MILLIS);
         if (!fresh.isEmpty()) {
             for (Consumer<List<Run>> listener : listeners) {
@@ -95,6 +96,11 @@ public final class RunFeed implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Where the next poll starts reading (epoch ms of updated_at); for tests. */
+    synchronized long cursor() {
+        return since;
     }
 
     private boolean isNew(Run run) {

@@ -462,6 +462,27 @@ public abstract class QueueContract {
     }
 
     @Test
+    void idlePollsNeitherRewindNorRepeat() throws Exception {
+        List<Run> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (RunFeed feed = new RunFeed(store, 60_000)) {
+            enqueueAll();
+            feed.subscribe(seen::addAll);
+            feed.poll();
+            long previous = feed.cursor();
+            for (int i = 0; i < 10; i++) {
+                clock.advance(2_000);
+                feed.poll();
+                // The window a poll reads must not grow while nothing happens.
+                assertThat(feed.cursor()).isGreaterThanOrEqualTo(previous)
+                        .isGreaterThanOrEqualTo(clock.millis() - RunFeed.OVERLAP_MILLIS);
+                previous = feed.cursor();
+            }
+
+            assertThat(seen).hasSize(5);
+        }
+    }
+
+    @Test
     void whyExplainsWaitingAndBlockedRuns() {
         Batch batch = enqueueAll();
         Run a = claimOne("a");
