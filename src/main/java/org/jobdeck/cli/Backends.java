@@ -1,5 +1,6 @@
 package org.jobdeck.cli;
 
+import org.jobdeck.api.JobsApi;
 import org.jobdeck.api.JobsApiException;
 import org.jobdeck.client.EmbeddedJobsApi;
 import org.jobdeck.core.catalog.JobCatalog;
@@ -7,9 +8,18 @@ import org.jobdeck.queue.QueueException;
 import org.jobdeck.queue.handler.HandlerRegistry;
 import org.jobdeck.queue.store.DatabaseUrl;
 
-/** Opens the embedded backend the queue commands talk to, from {@code --catalog} and {@code --db}. */
+/**
+ * Opens the backend the queue commands talk to: a server ({@code --server}, see
+ * {@link RemoteOptions}), else the embedded queue from {@code --catalog} and {@code --db}.
+ */
 final class Backends {
     private Backends() {
+    }
+
+    /** The server when one is named, else the embedded queue (catalog read first, as below). */
+    static JobsApi open(JobdeckCommand root, RemoteOptions remote) {
+        RemoteOptions.Remote server = remote.resolve(root);
+        return server != null ? server.open() : open(root);
     }
 
     /** The catalog is read first, so an invalid one exits 3 before the database is touched. */

@@ -1,9 +1,10 @@
 package org.jobdeck.cli;
 
 import java.util.concurrent.Callable;
+import org.jobdeck.api.JobsApi;
 import org.jobdeck.api.RunView;
-import org.jobdeck.client.EmbeddedJobsApi;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -19,13 +20,16 @@ final class CancelCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    RemoteOptions remote = new RemoteOptions();
+
     @Parameters(paramLabel = "ID", description = "The run id.")
     String runId;
 
     @Override
     public Integer call() {
         RunView run;
-        try (EmbeddedJobsApi api = Backends.open(root)) {
+        try (JobsApi api = Backends.open(root, remote)) {
             run = api.cancel(runId);
         }
         String what = "running".equals(run.state())

@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jobdeck.api.EnqueueRequest;
 import org.jobdeck.api.EnqueueResult;
+import org.jobdeck.api.JobsApi;
 import org.jobdeck.api.RunView;
 import org.jobdeck.client.EmbeddedJobsApi;
 import org.jobdeck.core.catalog.JobCatalog;
 import org.jobdeck.queue.worker.WorkerSettings;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -28,6 +30,9 @@ final class EnqueueCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    RemoteOptions remote = new RemoteOptions();
+
     @ArgGroup(exclusive = true, multiplicity = "1")
     JobSelection selection;
 
@@ -38,8 +43,8 @@ final class EnqueueCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the enqueue result as JSON.")
     boolean json;
 
-    @Option(names = "--wait", description = "Work the batch in this process until every run is settled;"
-            + " exit 1 unless all succeeded.")
+    @Option(names = "--wait", description = "Work the batch in this process (with --server: wait for the"
+            + " server's workers) until every run is settled; exit 1 unless all succeeded.")
     boolean waitForBatch;
 
     @Option(names = "--workers", paramLabel = "N",
@@ -48,12 +53,20 @@ final class EnqueueCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        JobCatalog catalog = root.catalog();
-        Map<String, Map<String, Object>> overrides = ParamOverride.typed(params, catalog);
+        RemoteOptions.Remote server = remote.resolve(root);
+        if (server != null && workers != null) {
+            throw new UserError("--workers needs the embedded queue: with --server, the server's workers"
+                    + " run the batch", ExitCodes.USAGE);
+        }
         if (workers != null && workers < 1) {
             throw new UserError("--workers must be at least 1, got " + workers, ExitCodes.USAGE);
         }
-        try (EmbeddedJobsApi api = Backends.open(root, catalog)) {
+        JobCatalog catalog = server == null ? root.catalog() : null;
+        Map<String, Map<String, Object>> overrides = catalog == null ? null : ParamOverride.typed(params, catalog);
+        try (JobsApi api = server == null ? Backends.open(root, catalog) : server.open()) {
+            if (overrides == null) {
+                overrides = ParamOverride.typed(params, api.catalog().toCatalog()); // typed as the server's catalog
+            }
             EnqueueResult result = api.enqueue(
                     EnqueueRequest.of(selection.request(), null).withParams(overrides));
             PrintWriter out = spec.commandLine().getOut();
@@ -63,8 +76,12 @@ final class EnqueueCommand implements Callable<Integer> {
                 printSummary(out, result);
             }
             out.flush();
-            return waitForBatch ? work(api, result.batchId(), json ? spec.commandLine().getErr() : out)
-                    : ExitCodes.OK;
+            if (!waitForBatch) {
+                return ExitCodes.OK;
+            }
+            PrintWriter progress = json ? spec.commandLine().getErr() : out;
+            return api instanceof EmbeddedJobsApi embedded ? work(embedded, result.batchId(), progress)
+                    : watch(api, result.batchId(), progress);
         }
     }
 
@@ -76,6 +93,11 @@ final class EnqueueCommand implements Callable<Integer> {
         TextTable table = new TextTable("RUN", "JOB", "GROUP").alignRight(0);
         result.jobs().forEach(job -> table.row(job.jobRunId(), job.jobName(), job.group()));
         table.print(out);
+    }
+
+    /** Against a server: its workers run the batch, this process only polls it until settled. */
+    private static int watch(JobsApi api, String batchId, PrintWriter progress) throws InterruptedException {
+        return finish(new BatchWatch(api, batchId).awaitSettled(progress), progress);
     }
 
     private int work(EmbeddedJobsApi api, String batchId, PrintWriter progress) throws InterruptedException {
@@ -93,6 +115,10 @@ final class EnqueueCommand implements Callable<Integer> {
         } finally {
             pool.close();
         }
+        return finish(settled, progress);
+    }
+
+    private static int finish(List<RunView> settled, PrintWriter progress) {
         progress.println(BatchWatch.summary(settled));
         progress.flush();
         boolean allSucceeded = settled.stream().allMatch(run -> "succeeded".equals(run.state()));

@@ -17,7 +17,8 @@ import picocli.CommandLine.ScopeType;
         description = "Admin console and CLI for background jobs that come in groups and depend on each other.",
         subcommands = {GroupsCommand.class, PlanCommand.class, ValidateCommand.class,
                 EnqueueCommand.class, WorkerCommand.class, RunsCommand.class, CancelCommand.class,
-                RetryCommand.class, UiCommand.class, ScreenshotsCommand.class, CommandLine.HelpCommand.class})
+                RetryCommand.class, UiCommand.class, ScreenshotsCommand.class, ServeCommand.class,
+                CommandLine.HelpCommand.class})
 public final class JobdeckCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,10 +36,20 @@ public final class JobdeckCommand implements Runnable {
             description = "Print stack traces with errors.")
     boolean verbose;
 
-    /** Without a command, Jobdeck opens the console. */
+    /** {@code jobdeck --server URL --token-file FILE}: the console (or a command) on a server. */
+    @CommandLine.Mixin
+    RemoteOptions remote = new RemoteOptions();
+
+    /** Without a command, Jobdeck opens the console: on a server with --server, else embedded. */
     @Override
     public void run() {
-        UiCommand.launch(this, null);
+        if (remote.server != null) {
+            UiCommand.launchRest(this, remote.server, remote.tokenFile);
+        } else if (remote.tokenFile != null) {
+            throw new UserError("--token-file goes with --server URL", ExitCodes.USAGE);
+        } else {
+            UiCommand.launch(this, null);
+        }
     }
 
     /** Reads the chosen catalog without judging it. */

@@ -3,9 +3,10 @@ package org.jobdeck.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jobdeck.api.JobsApi;
 import org.jobdeck.api.RunView;
-import org.jobdeck.client.EmbeddedJobsApi;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -21,13 +22,16 @@ final class RetryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    RemoteOptions remote = new RemoteOptions();
+
     @Parameters(paramLabel = "ID", description = "The run id.")
     String runId;
 
     @Override
     public Integer call() {
         List<RunView> changed;
-        try (EmbeddedJobsApi api = Backends.open(root)) {
+        try (JobsApi api = Backends.open(root, remote)) {
             changed = api.retry(runId);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -2,11 +2,12 @@ package org.jobdeck.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jobdeck.api.JobsApi;
 import org.jobdeck.api.RunFilter;
 import org.jobdeck.api.RunView;
-import org.jobdeck.client.EmbeddedJobsApi;
 import org.jobdeck.queue.RunState;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -20,6 +21,9 @@ final class RunsCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    RemoteOptions remote = new RemoteOptions();
 
     @Option(names = "--state", paramLabel = "S", split = ",",
             description = "Only runs in these states: waiting, queued, running, succeeded, failed,"
@@ -54,7 +58,7 @@ final class RunsCommand implements Callable<Integer> {
         }
         RunFilter filter = new RunFilter(states, batch, group, null, limit);
         List<RunView> runs;
-        try (EmbeddedJobsApi api = Backends.open(root)) {
+        try (JobsApi api = Backends.open(root, remote)) {
             runs = api.runs(filter);
         }
         var out = spec.commandLine().getOut();

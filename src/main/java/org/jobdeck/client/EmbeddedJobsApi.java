@@ -186,6 +186,11 @@ public final class EmbeddedJobsApi implements JobsApi {
         });
     }
 
+    /** Stored runs as the faces see them, "why" included (the REST server's event stream). */
+    public List<RunView> views(List<Run> runs) {
+        return guard(() -> views.of(runs));
+    }
+
     @Override
     public AutoCloseable subscribe(Consumer<List<RunView>> listener) {
         return feed.subscribe(runs -> listener.accept(views.of(runs)));

@@ -1,0 +1,102 @@
+package org.jobdeck.server;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.HttpResponseException;
+import java.util.Map;
+import org.jobdeck.client.EmbeddedJobsApi;
+
+/**
+ * The REST server: Javalin over an {@link EmbeddedJobsApi}, under {@code /api/admin/jobs}
+ * ({@link CatalogRoutes}, {@link EnqueueRoutes}, {@link RunRoutes}, {@link RunEventStream}),
+ * every endpoint behind {@link TokenAuth} except {@code GET /api/admin/health}. The server does
+ * not own the API: closing it stops HTTP, and the caller closes the API.
+ */
+public final class JobdeckServer implements AutoCloseable {
+    static final String HEALTH_PATH = "/api/admin/health";
+
+    private final Javalin app;
+    private final RunEventStream events;
+    private final String host;
+
+    private JobdeckServer(Javalin app, RunEventStream events, String host) {
+        this.app = app;
+        this.events = events;
+        this.host = host;
+    }
+
+    /**
+     * How to serve.
+     *
+     * @param port            0 for any free port (read it back with {@link #port()})
+     * @param readToken       null for no read-only token
+     * @param pollMillis      how often an event stream asks the database for changes
+     * @param keepAliveMillis how long an event stream may stay silent before a keep-alive comment
+     */
+    public record Settings(String host, int port, String adminToken, String readToken,
+                           long pollMillis, long keepAliveMillis) {
+        public static final String DEFAULT_HOST = "127.0.0.1";
+        public static final int DEFAULT_PORT = 8080;
+
+        public static Settings of(String host, int port, String adminToken, String readToken) {
+            return new Settings(host, port, adminToken, readToken, 500, 15_000);
+        }
+
+        public Settings withKeepAlive(long millis) {
+            return new Settings(host, port, adminToken, readToken, pollMillis, millis);
+        }
+    }
+
+    /** Starts serving; returns once the server accepts connections. */
+    public static JobdeckServer start(EmbeddedJobsApi api, Settings settings) {
+        TokenAuth auth = new TokenAuth(settings.adminToken(), settings.readToken());
+        RunEventStream events = new RunEventStream(api, settings.pollMillis(), settings.keepAliveMillis());
+        Javalin app = Javalin.create(cfg -> configure(cfg, settings, api, auth, events));
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            events.close();
+            throw e;
+        }
+        return new JobdeckServer(app, events, settings.host());
+    }
+
+    private static void configure(JavalinConfig cfg, Settings settings, EmbeddedJobsApi api,
+                                  TokenAuth auth, RunEventStream events) {
+        cfg.startup.showJavalinBanner = false;
+        cfg.jetty.host = settings.host();
+        cfg.jetty.port = settings.port();
+        cfg.http.maxRequestSize = JsonBodies.MAX_BYTES;
+        cfg.http.prefer405over404 = true;
+        // Order matters: who you are (401/403), then what you sent (413/415), then the stream's own checks.
+        cfg.routes.before(auth::check);
+        cfg.routes.before(JsonBodies::checkHeaders);
+        cfg.routes.before(RunEventStream::checkRequest);
+        cfg.routes.get(HEALTH_PATH, ctx -> ServerJson.ok(ctx, Map.of("status", "ok")));
+        new CatalogRoutes(api).register(cfg.routes);
+        new EnqueueRoutes(api).register(cfg.routes);
+        new RunRoutes(api).register(cfg.routes);
+        cfg.routes.sse(RunEventStream.PATH, events::serve);
+        // Javalin answers its own HttpResponseExceptions (404, 405…) in plain text unless told otherwise.
+        cfg.routes.exception(HttpResponseException.class, ErrorMapper::handle);
+        cfg.routes.exception(Exception.class, ErrorMapper::handle);
+    }
+
+    /** The port it listens on: the real one when it was started on port 0. */
+    public int port() {
+        return app.port();
+    }
+
+    /** {@code http://HOST:PORT}. */
+    public String url() {
+        String shown = host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + shown + ":" + port();
+    }
+
+    /** Ends the event streams (their clients reconnect and resume), then stops HTTP. */
+    @Override
+    public void close() {
+        events.close();
+        app.stop();
+    }
+}

@@ -1,0 +1,91 @@
+package org.jobdeck.server;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import org.jobdeck.api.JobsApi;
+import org.jobdeck.api.RunFilter;
+import org.jobdeck.api.RunView;
+
+/**
+ * Runs: {@code GET /runs} (newest first, paged), {@code GET /runs/{id}} (with the log tail and
+ * why), {@code POST /runs/{id}/cancel}, {@code POST /runs/{id}/retry} and {@code GET /counts}.
+ *
+ * <p>Paging: {@code ?limit=N} (1 to 10000, default 100) runs newest first; the answer's
+ * {@code next} is a cursor (the id of the page's last, oldest run) or null on the last page;
+ * {@code ?after=CURSOR} returns the page that follows it, i.e. runs older than that id.
+ */
+final class RunRoutes {
+    static final int DEFAULT_LIMIT = 100;
+    static final int DEFAULT_LOG_LINES = 200;
+
+    private final JobsApi api;
+
+    RunRoutes(JobsApi api) {
+        this.api = api;
+    }
+
+    /** One page of runs, and the cursor of the next page (null when this is the last). */
+    record RunPage(List<RunView> runs, String next) {
+    }
+
+    /** The runs a retry changed: the retried run first, then the downstream runs it unblocked. */
+    record RunList(List<RunView> runs) {
+    }
+
+    void register(RoutesConfig routes) {
+        String runs = TokenAuth.PROTECTED_PREFIX + "/runs";
+        routes.get(runs, ctx -> ServerJson.ok(ctx, page(ctx)));
+        routes.get(runs + "/{id}", ctx -> ServerJson.ok(ctx,
+                api.run(ctx.pathParam("id"), intParam(ctx, "log", DEFAULT_LOG_LINES, 0, RunFilter.MAX_LIMIT))));
+        routes.post(runs + "/{id}/cancel", ctx -> ServerJson.ok(ctx, api.cancel(ctx.pathParam("id"))));
+        routes.post(runs + "/{id}/retry", ctx -> ServerJson.ok(ctx, new RunList(api.retry(ctx.pathParam("id")))));
+        routes.get(TokenAuth.PROTECTED_PREFIX + "/counts", ctx -> ServerJson.ok(ctx, api.counts()));
+    }
+
+    private RunPage page(Context ctx) {
+        int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, RunFilter.MAX_LIMIT);
+        int fetch = Math.min(limit + 1, RunFilter.MAX_LIMIT); // one more tells whether a next page exists
+        RunFilter filter = new RunFilter(listParam(ctx, "state"), blankToNull(ctx.queryParam("batch")),
+                blankToNull(ctx.queryParam("group")), blankToNull(ctx.queryParam("after")), fetch);
+        List<RunView> found = api.runs(filter);
+        boolean more = found.size() > limit || (fetch == limit && found.size() == limit);
+        List<RunView> page = found.size() > limit ? found.subList(0, limit) : found;
+        return new RunPage(page, more && !page.isEmpty() ? page.get(page.size() - 1).jobRunId() : null);
+    }
+
+    static int intParam(Context ctx, String name, int fallback, int min, int max) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw HttpProblem.invalidRequest(name + " must be a whole number from " + min + " to " + max
+                + ", got " + text);
+    }
+
+    /** {@code ?state=failed&state=blocked} or {@code ?state=failed,blocked}. */
+    static List<String> listParam(Context ctx, String name) {
+        List<String> values = new ArrayList<>();
+        for (String value : ctx.queryParams(name)) {
+            for (String part : value.split(",")) {
+                if (!part.isBlank()) {
+                    values.add(part.strip());
+                }
+            }
+        }
+        return values;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}
