@@ -85,4 +85,12 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.jobdeck.ui..", "org.jobdeck.cli..", "org.jobdeck.server..")
             .because("backends are opened by the faces, never the other way round");
+
+    @ArchTest
+    static final ArchRule demoJobsAreQueueHandlersOnly = noClasses()
+            .that().resideInAPackage("org.jobdeck.demo..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.jobdeck.api..", "org.jobdeck.client..", "org.jobdeck.server..",
+                    "org.jobdeck.ui..", "org.jobdeck.cli..")
+            .because("the demo jobs are handlers on the queue, like any user's");
 }

@@ -1,12 +1,9 @@
 package org.jobdeck.cli;
 
 import org.jobdeck.api.JobsApi;
-import org.jobdeck.api.JobsApiException;
 import org.jobdeck.client.EmbeddedJobsApi;
-import org.jobdeck.core.catalog.JobCatalog;
-import org.jobdeck.queue.QueueException;
-import org.jobdeck.queue.handler.HandlerRegistry;
-import org.jobdeck.queue.store.DatabaseUrl;
+import org.jobdeck.client.EmbeddedBackend;
+import org.jobdeck.core.catalog.CatalogDocument;
 
 /**
  * Opens the backend the queue commands talk to: a server ({@code --server}, see
@@ -22,22 +19,14 @@ final class Backends {
         return server != null ? server.open() : open(root);
     }
 
-    /** The catalog is read first, so an invalid one exits 3 before the database is touched. */
-    static EmbeddedJobsApi open(JobdeckCommand root) {
-        return open(root, root.catalog());
-    }
-
     /**
      * Opens the queue without workers: commands that work runs start their own pool once they
-     * know what it should claim ({@link LocalWorkers}).
+     * know what it should claim ({@link LocalWorkers}). The catalog is read first, so an invalid
+     * one exits 3 before the database is touched.
      */
-    static EmbeddedJobsApi open(JobdeckCommand root, JobCatalog catalog) {
-        DatabaseUrl url;
-        try {
-            url = root.database();
-        } catch (QueueException e) {
-            throw new JobsApiException(JobsApiException.Code.UNAVAILABLE, e.getMessage(), e);
-        }
-        return EmbeddedJobsApi.open(catalog, url, new HandlerRegistry(), null);
+    static EmbeddedJobsApi open(JobdeckCommand root) {
+        CatalogDocument catalog = root.readCatalog();
+        catalog.toCatalog();
+        return EmbeddedBackend.open(catalog, root.databaseUrl, 0);
     }
 }

@@ -63,7 +63,7 @@ final class EnqueueCommand implements Callable<Integer> {
         }
         JobCatalog catalog = server == null ? root.catalog() : null;
         Map<String, Map<String, Object>> overrides = catalog == null ? null : ParamOverride.typed(params, catalog);
-        try (JobsApi api = server == null ? Backends.open(root, catalog) : server.open()) {
+        try (JobsApi api = server == null ? Backends.open(root) : server.open()) {
             if (overrides == null) {
                 overrides = ParamOverride.typed(params, api.catalog().toCatalog()); // typed as the server's catalog
             }

@@ -17,7 +17,7 @@ import picocli.CommandLine.ScopeType;
         description = "Admin console and CLI for background jobs that come in groups and depend on each other.",
         subcommands = {GroupsCommand.class, PlanCommand.class, ValidateCommand.class,
                 EnqueueCommand.class, WorkerCommand.class, RunsCommand.class, CancelCommand.class,
-                RetryCommand.class, UiCommand.class, ScreenshotsCommand.class, ServeCommand.class,
+                RetryCommand.class, DemoDataCommand.class, UiCommand.class, ScreenshotsCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class JobdeckCommand implements Runnable {
     @CommandLine.Spec

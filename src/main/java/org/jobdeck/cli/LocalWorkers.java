@@ -1,12 +1,12 @@
 package org.jobdeck.cli;
 
 import org.jobdeck.client.EmbeddedJobsApi;
-import org.jobdeck.queue.handler.HandlerRegistry;
 import org.jobdeck.queue.worker.WorkerPool;
 import org.jobdeck.queue.worker.WorkerSettings;
 
 /**
- * A worker pool inside the CLI process, with handlers found by ServiceLoader. Ctrl-C closes it
+ * A worker pool inside the CLI process, with the backend's handlers (ServiceLoader's, and the
+ * demo jobs' for the built-in catalog). Ctrl-C closes it
  * gracefully, so the runs it holds go back to the queue instead of waiting for their lease to
  * expire.
  */
@@ -16,7 +16,7 @@ final class LocalWorkers implements AutoCloseable {
     private volatile boolean shutDown;
 
     LocalWorkers(EmbeddedJobsApi api, WorkerSettings settings) {
-        pool = new WorkerPool(api.store(), api.jobCatalog(), HandlerRegistry.withServiceLoader(), settings);
+        pool = new WorkerPool(api.store(), api.jobCatalog(), api.handlers(), settings);
         shutdownHook = new Thread(() -> {
             shutDown = true;
             pool.close();

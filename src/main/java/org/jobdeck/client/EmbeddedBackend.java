@@ -2,6 +2,9 @@ package org.jobdeck.client;
 
 import org.jobdeck.api.JobsApiException;
 import org.jobdeck.core.catalog.CatalogDocument;
+import org.jobdeck.core.catalog.CatalogReader;
+import org.jobdeck.demo.DemoDataset;
+import org.jobdeck.demo.DemoHandlers;
 import org.jobdeck.queue.QueueException;
 import org.jobdeck.queue.handler.HandlerRegistry;
 import org.jobdeck.queue.store.DatabaseUrl;
@@ -16,8 +19,22 @@ public final class EmbeddedBackend {
     private EmbeddedBackend() {
     }
 
+    /**
+     * Opens the backend with the handlers ServiceLoader finds and, for the built-in catalog, the
+     * demo jobs' handlers on the demo dataset (created in the same database on first use).
+     */
     public static EmbeddedJobsApi open(CatalogDocument catalog, String databaseUrl, int workers) {
-        return open(catalog, databaseUrl, workers, HandlerRegistry.withServiceLoader());
+        DatabaseUrl url = parse(databaseUrl);
+        WorkerSettings settings = workers > 0 ? WorkerSettings.defaults(workers) : null;
+        return EmbeddedJobsApi.open(catalog.toCatalog(), url, database -> handlersFor(catalog, database), settings);
+    }
+
+    static HandlerRegistry handlersFor(CatalogDocument catalog, org.jobdeck.queue.store.Database database) {
+        HandlerRegistry handlers = HandlerRegistry.withServiceLoader();
+        if (CatalogReader.DEFAULT_ORIGIN.equals(catalog.origin())) {
+            DemoHandlers.registerAll(handlers, database, DemoDataset.defaultDataDirectory());
+        }
+        return handlers;
     }
 
     public static EmbeddedJobsApi open(CatalogDocument catalog, String databaseUrl, int workers,

@@ -49,10 +49,12 @@ public final class EmbeddedJobsApi implements JobsApi {
     private final RunFeed feed;
     private final RunViews views;
     private final WorkerPool workers;
+    private final HandlerRegistry handlers;
 
     private EmbeddedJobsApi(JobCatalog catalog, Database database, Clock clock,
                             HandlerRegistry handlers, WorkerSettings workerSettings) {
         this.catalog = catalog;
+        this.handlers = handlers;
         this.resolver = new DependencyResolver(catalog);
         this.database = database;
         this.store = new RunStore(database, clock);
@@ -70,9 +72,18 @@ public final class EmbeddedJobsApi implements JobsApi {
      */
     public static EmbeddedJobsApi open(JobCatalog catalog, DatabaseUrl url, HandlerRegistry handlers,
                                        WorkerSettings workers) {
+        return open(catalog, url, database -> handlers, workers);
+    }
+
+    /**
+     * As above, for handlers that need the opened database (the demo jobs read and write it).
+     */
+    public static EmbeddedJobsApi open(JobCatalog catalog, DatabaseUrl url,
+                                       java.util.function.Function<Database, HandlerRegistry> handlers,
+                                       WorkerSettings workers) {
         Database database = guard(() -> Database.open(url));
         try {
-            return new EmbeddedJobsApi(catalog, database, Clock.systemUTC(), handlers, workers);
+            return new EmbeddedJobsApi(catalog, database, Clock.systemUTC(), handlers.apply(database), workers);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -81,6 +92,11 @@ public final class EmbeddedJobsApi implements JobsApi {
 
     public RunStore store() {
         return store;
+    }
+
+    /** The handlers this backend's workers use; a pool started later should use them too. */
+    public HandlerRegistry handlers() {
+        return handlers;
     }
 
     public JobCatalog jobCatalog() {

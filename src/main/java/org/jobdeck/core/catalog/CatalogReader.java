@@ -26,6 +26,8 @@ import java.util.List;
 public final class CatalogReader {
     /** The built-in catalog: the seed's 6 groups and 17 jobs. */
     public static final String DEFAULT_RESOURCE = "/org/jobdeck/catalog/default-catalog.json";
+    /** The origin of the built-in catalog's document. */
+    public static final String DEFAULT_ORIGIN = "default catalog";
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -41,7 +43,7 @@ public final class CatalogReader {
             if (in == null) {
                 throw new IllegalStateException("default catalog missing from the class path");
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "default catalog");
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEFAULT_ORIGIN);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
