@@ -51,6 +51,7 @@ class ConsoleRunActionsTest {
     @Start
     void start(Stage stage) throws Exception {
         Path catalog = Files.createTempFile("jobdeck-actions", ".json");
+        catalog.toFile().deleteOnExit();
         Files.writeString(catalog, CATALOG);
         HandlerRegistry handlers = new HandlerRegistry()
                 .register("load", context -> context.log("loaded"))
