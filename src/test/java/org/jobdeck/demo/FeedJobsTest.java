@@ -3,34 +3,15 @@ package org.jobdeck.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** content-features, trending, affinity and feed-presort on a 60-user dataset. */
-class FeedJobsTest {
+class FeedJobsTest extends DemoJobTest {
     static final long HOUR = 3_600_000L;
     static final long AS_OF = DemoFixture.AS_OF.toEpochMilli();
-
-    @TempDir
-    Path dir;
-
-    private DemoFixture fixture;
-
-    @BeforeEach
-    void open() {
-        fixture = DemoFixture.open(dir);
-    }
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
 
     private void post(long id, long user, int topic, String body, long createdAt) throws Exception {
         fixture.update("INSERT INTO demo.posts (id, user_id, topic_id, body, media_id, created_at, like_count)"

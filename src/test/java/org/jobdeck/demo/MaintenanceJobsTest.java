@@ -3,16 +3,12 @@ package org.jobdeck.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** stats-reconcile, media-orphan-cleanup and feed-presort-cleanup. */
-class MaintenanceJobsTest {
+class MaintenanceJobsTest extends DemoJobTest {
     static final String DRIFTED = "SELECT"
             + " (SELECT COUNT(*) FROM demo.users u WHERE u.post_count <> (SELECT COUNT(*) FROM demo.posts p WHERE p.user_id = u.id))"
             + " + (SELECT COUNT(*) FROM demo.users u WHERE u.follower_count <> (SELECT COUNT(*) FROM demo.follows f WHERE f.followee_id = u.id))"
@@ -20,21 +16,6 @@ class MaintenanceJobsTest {
             + " + (SELECT COUNT(*) FROM demo.posts p WHERE p.like_count <> (SELECT COUNT(*) FROM demo.likes l WHERE l.post_id = p.id))";
     static final String ORPHANS = "SELECT m.id, m.file_name FROM demo.media m"
             + " WHERE NOT EXISTS (SELECT 1 FROM demo.posts p WHERE p.media_id = m.id) ORDER BY m.id";
-
-    @TempDir
-    Path dir;
-
-    private DemoFixture fixture;
-
-    @BeforeEach
-    void open() {
-        fixture = DemoFixture.open(dir);
-    }
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
 
     @Test
     void statsReconcileFixesExactlyTheDriftedCountersToAFreshRecount() throws Exception {

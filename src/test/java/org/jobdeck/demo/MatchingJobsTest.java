@@ -3,33 +3,14 @@ package org.jobdeck.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jobdeck.demo.data.Vocabulary;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** build-user-traits, match-scores and compatibility on a 60-user dataset. */
-class MatchingJobsTest {
-    @TempDir
-    Path dir;
-
-    private DemoFixture fixture;
-
-    @BeforeEach
-    void open() {
-        fixture = DemoFixture.open(dir);
-    }
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
-
+class MatchingJobsTest extends DemoJobTest {
     @Test
     void traitsAreTheMeanOfEachTraitsAnswersMappedToMinusOneToOne() throws Exception {
         RecordingContext run = fixture.run("build-user-traits");

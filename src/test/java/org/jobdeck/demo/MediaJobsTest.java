@@ -13,28 +13,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import javax.imageio.ImageIO;
 import org.jobdeck.queue.handler.PermanentJobFailure;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** media-metadata and media-metadata-batch over the dataset's real image files. */
-class MediaJobsTest {
-    @TempDir
-    Path dir;
-
-    private DemoFixture fixture;
-
-    @BeforeEach
-    void open() {
-        fixture = DemoFixture.open(dir);
-    }
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
-
+class MediaJobsTest extends DemoJobTest {
     private Path file(long mediaId) throws Exception {
         return fixture.info.mediaDirectory().resolve(
                 (String) fixture.rows("SELECT file_name FROM demo.media WHERE id = ?", mediaId).get(0)[0]);

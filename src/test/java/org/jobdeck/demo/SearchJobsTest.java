@@ -3,31 +3,12 @@ package org.jobdeck.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** profile-search-index, user-interest-sets, searchable-user and interest-relationships. */
-class SearchJobsTest {
-    @TempDir
-    Path dir;
-
-    private DemoFixture fixture;
-
-    @BeforeEach
-    void open() {
-        fixture = DemoFixture.open(dir);
-    }
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
-
+class SearchJobsTest extends DemoJobTest {
     @Test
     void theProfileIndexMapsEachProfileTokenToItsUsers() throws Exception {
         fixture.run("build-user-traits");
