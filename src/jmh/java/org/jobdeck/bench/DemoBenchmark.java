@@ -13,6 +13,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.TreeMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -76,6 +78,7 @@ public class DemoBenchmark {
     private Path dataDirectory;
     private RunStore store;
     private HandlerRegistry handlers;
+    private final Semaphore changes = new Semaphore(0);
 
     @Setup(Level.Trial)
     public void readCatalog() {
@@ -90,6 +93,7 @@ public class DemoBenchmark {
         dataset.generate(DatasetSpec.ofUsers(users, Instant.now()));
         store = new RunStore(database, Clock.systemUTC());
         handlers = DemoHandlers.registerAll(new HandlerRegistry(), dataset);
+        store.onChange(changes::release);
         System.gc();
     }
 
@@ -98,14 +102,20 @@ public class DemoBenchmark {
         long cpuAtStart = processCpuMillis();
         Batch batch = new Enqueuer(catalog, store)
                 .enqueue(new DependencyResolver(catalog).resolveAll(), Map.of(), "bench", null);
+        Map<String, Long> threadCpuAtStart = threadCpuByName();
         WorkerPool pool = new WorkerPool(store, catalog, handlers,
                 WorkerSettings.defaults(threads).withPoll(50).withBatch(batch.id())).start();
         List<Run> runs;
+        String threadCpu;
         try {
             do {
-                Thread.sleep(5);
+                // Woken by the store's commits, not by polling: the waiting thread takes no CPU
+                // from the workers.
+                changes.tryAcquire(1, TimeUnit.SECONDS);
+                changes.drainPermits();
                 runs = store.batch(batch.id()).orElseThrow().runs();
             } while (!runs.stream().allMatch(run -> run.state().isSettled()));
+            threadCpu = cpuByThreadKind(threadCpuAtStart);
         } finally {
             pool.close();
         }
@@ -117,12 +127,46 @@ public class DemoBenchmark {
         long runTotal = runs.stream().mapToLong(run -> run.finishedAt() - run.startedAt()).sum();
         long cpu = processCpuMillis() - cpuAtStart;
         System.out.println("# " + threads + " thread(s): runs took " + runTotal + " ms in all, process CPU "
-                + cpu + " ms; longest runs: " + runs.stream()
+                + cpu + " ms (" + threadCpu + "); longest runs: " + runs.stream()
                 .sorted(Comparator.comparingLong((Run run) -> run.finishedAt() - run.startedAt()).reversed())
                 .limit(5)
                 .map(run -> run.jobName() + " " + (run.finishedAt() - run.startedAt()) + " ms")
                 .collect(Collectors.joining(", ")));
         return runs.size();
+    }
+
+    /**
+     * CPU time in ms of every thread of this process (JIT and GC threads included), summed by
+     * name with digits removed, from /proc/self/task. Threads that ended in between are missing.
+     */
+    private static Map<String, Long> threadCpuByName() {
+        Map<String, Long> cpu = new TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "#");
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    cpu.merge(name, ticks * 10, Long::sum); // USER_HZ = 100
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended while we listed
+                }
+            }
+        } catch (IOException e) {
+            return cpu;
+        }
+        return cpu;
+    }
+
+    /** Where the process CPU went since {@code before}: the Java threads that used 50 ms or more. */
+    private static String cpuByThreadKind(Map<String, Long> before) {
+        return threadCpuByName().entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() >= 50)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     /** CPU time of this JVM, all threads: compared with the wall time, it shows CPU taken by other processes. */
