@@ -146,6 +146,42 @@ public abstract class QueueContract {
     }
 
     @Test
+    void runsAreClaimedInTheOrderTheyBecameReadyAndRequeuedRunsKeepTheirPlace() {
+        Batch first = enqueueAll();
+        clock.advance(1_000);
+        Batch second = enqueueAll();
+        clock.advance(1_000);
+        store.succeed(store.claim(WORKER, 1, LEASE, first.id()).get(0), WORKER); // first's a: b, c ready now
+        Run secondA = store.claim(WORKER, 1, LEASE, second.id()).get(0);
+        store.handBack(secondA, WORKER);
+
+        List<Run> claimed = store.claim(WORKER, 10, LEASE, null);
+
+        // first's e (enqueued first), then second's a (handed back, in its place) and e, then
+        // first's b and c, which became ready last.
+        assertThat(claimed).extracting(run -> run.batchId() + ":" + run.jobName()).containsExactly(
+                first.id() + ":e", second.id() + ":a", second.id() + ":e", first.id() + ":b", first.id() + ":c");
+    }
+
+    @Test
+    void aGroupOfSuccessesLeavesOutARunWhoseLeaseWasLost() {
+        Batch batch = enqueueAll();
+        List<Run> claimed = store.claim(WORKER, 10, LEASE, null);
+        Run a = claimed.get(0);
+        Run e = claimed.get(1);
+        clock.advance(LEASE - 1);
+        store.renewLeases(WORKER, List.of(e.id()), LEASE);
+        clock.advance(2);
+        assertThat(store.reclaimExpired()).isEqualTo(1); // a's lease expired, e's was renewed
+
+        List<Run> recorded = store.succeedAll(List.of(a, e), WORKER);
+
+        assertThat(recorded).extracting(Run::jobName).containsExactly("e");
+        assertThat(byJob(batch).get("a").state()).isEqualTo(RunState.QUEUED);
+        assertThat(byJob(batch).get("e").state()).isEqualTo(RunState.SUCCEEDED);
+    }
+
+    @Test
     void claimCanBeLimitedToOneBatch() {
         enqueueAll();
         Batch second = enqueueAll();

@@ -74,7 +74,10 @@ public final class Database implements AutoCloseable {
         try {
             Flyway.configure()
                     .dataSource(pool)
-                    .locations("classpath:org/jobdeck/queue/db/migration")
+                    // The shared migrations, and the few that only one database has (vendor/h2,
+                    // vendor/postgresql).
+                    .locations("classpath:org/jobdeck/queue/db/migration", "classpath:org/jobdeck/queue/db/vendor/"
+                            + url.dialect().name().toLowerCase(java.util.Locale.ROOT))
                     .table("jd_schema_history")
                     .baselineOnMigrate(true)
                     .baselineVersion("0")

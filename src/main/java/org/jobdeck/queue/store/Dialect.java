@@ -2,12 +2,15 @@ package org.jobdeck.queue.store;
 
 /**
  * The few SQL differences between H2 2.x and PostgreSQL. Everything else is written once.
- * (H2 has {@code FOR UPDATE SKIP LOCKED} but no {@code UPDATE … RETURNING}, so the store never
- * uses RETURNING.)
+ * (H2 has {@code FOR UPDATE SKIP LOCKED} but no {@code UPDATE … RETURNING}: on H2 a claim
+ * selects, updates, then reads; on PostgreSQL it is one statement.)
  */
 public interface Dialect {
     /** A query returning {@code ?} fresh values of a sequence, one per row. */
     String nextValues(String sequence);
+
+    /** Whether {@code UPDATE … RETURNING} exists. */
+    boolean updateReturning();
 
     String name();
 
@@ -15,6 +18,11 @@ public interface Dialect {
         @Override
         public String nextValues(String sequence) {
             return "SELECT NEXT VALUE FOR " + sequence + " FROM SYSTEM_RANGE(1, ?)";
+        }
+
+        @Override
+        public boolean updateReturning() {
+            return false;
         }
 
         @Override
@@ -27,6 +35,11 @@ public interface Dialect {
         @Override
         public String nextValues(String sequence) {
             return "SELECT nextval('" + sequence + "') FROM generate_series(1, ?)";
+        }
+
+        @Override
+        public boolean updateReturning() {
+            return true;
         }
 
         @Override

@@ -23,6 +23,43 @@ final class Propagation {
     private Propagation() {
     }
 
+    /**
+     * After these runs succeeded: each of their direct downstream runs has one upstream run fewer
+     * to wait for, and becomes queued when none is left. The downstream runs are found first and
+     * then updated by primary key, in id order (so two transactions releasing the same runs lock
+     * them in the same order), whatever the planner thinks of the table's statistics.
+     */
+    static void releaseDownstream(Connection connection, List<Long> upstream, long now) throws SQLException {
+        if (upstream.isEmpty()) {
+            return;
+        }
+        Map<Long, Integer> released = new java.util.TreeMap<>();
+        for (List<Long> chunk : Sql.chunks(upstream)) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT run_id FROM jd_run_dependency"
+                    + " WHERE upstream_id IN (" + Sql.placeholders(chunk.size()) + ")")) {
+                Sql.bind(select, chunk.toArray());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        released.merge(rows.getLong(1), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        if (released.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE jd_run SET"
+                + " pending_upstream = pending_upstream - ?,"
+                + " state = CASE WHEN pending_upstream = ? AND state = 'waiting' THEN 'queued' ELSE state END,"
+                + " run_after = ?, version = version + 1, updated_at = ? WHERE id = ?")) {
+            for (Map.Entry<Long, Integer> run : released.entrySet()) {
+                Sql.bind(update, run.getValue(), run.getValue(), now, now, run.getKey());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
     /** Blocks every waiting run downstream of {@code root}, recording root as the cause. */
     static Set<Long> blockDownstream(Connection connection, long batchId, long root, long now)
             throws SQLException {

@@ -201,34 +201,62 @@ public final class RunStore {
     // Workers
 
     /**
-     * Claims up to {@code max} queued runs whose retry delay has passed, oldest first, skipping
-     * runs other workers are claiming at this moment.
+     * Claims up to {@code max} queued runs whose retry delay has passed, in the order they became
+     * ready (then by id), skipping runs other workers are claiming at this moment.
      *
      * @param batchId only runs of this batch, or null for any
      */
     public List<Run> claim(String workerId, int max, long leaseMillis, String batchId) {
+        String filter = batchId == null ? "" : " AND batch_id = " + Sql.parseId(batchId, "batch");
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1, got " + max);
+        }
+        // PostgreSQL: one statement, which walks the partial index of queued runs (V2). The LIMIT
+        // is written out, not a parameter, so the planner knows it is small (with a parameter, a
+        // generic plan may sort every queued run instead); ANY(ARRAY(…)) makes the update find
+        // the picked runs by key.
+        String pick = "SELECT id FROM jd_run WHERE state = 'queued' AND run_after <= ?" + filter
+                + " ORDER BY run_after, id LIMIT " + max + " FOR UPDATE SKIP LOCKED";
+        String take = "UPDATE jd_run SET state = 'running', attempt = attempt + 1,"
+                + " lease_owner = ?, lease_expires_at = ?, started_at = ?, finished_at = 0,"
+                + " cancel_requested = FALSE, progress_done = 0, progress_total = 0,"
+                + " progress_message = NULL, version = version + 1, updated_at = ?";
+        if (database.dialect().updateReturning()) {
+            List<Run> claimed = change(connection -> {
+                long now = now();
+                return RunReader.select(connection, take + " WHERE id = ANY(ARRAY(" + pick + ")) RETURNING "
+                        + RunReader.COLUMNS, workerId, now + leaseMillis, now, now, now);
+            });
+            return claimed.stream().sorted(CLAIM_ORDER).toList();
+        }
+        // H2: with FOR UPDATE it reads every queued row before applying the LIMIT, so candidates
+        // are picked without a lock (an index-ordered scan that stops early), then locked by key.
         List<Long> claimed = change(connection -> {
             long now = now();
-            String filter = batchId == null ? "" : " AND batch_id = " + Sql.parseId(batchId, "batch");
-            List<Long> ids = new ArrayList<>(max);
-            try (PreparedStatement select = connection.prepareStatement("SELECT id FROM jd_run"
-                    + " WHERE state = 'queued' AND run_after <= ?" + filter
-                    + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")) {
-                Sql.bind(select, now, max);
-                try (ResultSet rows = select.executeQuery()) {
+            List<Long> candidates = Sql.longs(connection, "SELECT id FROM jd_run WHERE state = 'queued'"
+                    + " AND run_after <= ?" + filter + " ORDER BY state, run_after, id LIMIT ?", now, max * 4L);
+            if (candidates.isEmpty()) {
+                return List.<Long>of();
+            }
+            // By key alone: with "state = 'queued'" here too, H2 would scan the state index again.
+            // A row locked here is read as committed now, so its state is checked on that read.
+            java.util.Set<Long> locked = new java.util.HashSet<>();
+            try (PreparedStatement lock = connection.prepareStatement("SELECT id, state FROM jd_run WHERE id IN ("
+                    + Sql.placeholders(candidates.size()) + ") FOR UPDATE SKIP LOCKED")) {
+                Sql.bind(lock, candidates.toArray());
+                try (ResultSet rows = lock.executeQuery()) {
                     while (rows.next()) {
-                        ids.add(rows.getLong(1));
+                        if ("queued".equals(rows.getString(2))) {
+                            locked.add(rows.getLong(1));
+                        }
                     }
                 }
             }
+            List<Long> ids = candidates.stream().filter(locked::contains).limit(max).toList();
             if (!ids.isEmpty()) {
                 List<Object> values = new ArrayList<>(List.of(workerId, now + leaseMillis, now, now));
                 values.addAll(ids);
-                Sql.update(connection, "UPDATE jd_run SET state = 'running', attempt = attempt + 1,"
-                        + " lease_owner = ?, lease_expires_at = ?, started_at = ?, finished_at = 0,"
-                        + " cancel_requested = FALSE, progress_done = 0, progress_total = 0,"
-                        + " progress_message = NULL, version = version + 1, updated_at = ?"
-                        + " WHERE state = 'queued' AND id IN (" + Sql.placeholders(ids.size()) + ")",
+                Sql.update(connection, take + " WHERE id IN (" + Sql.placeholders(ids.size()) + ")",
                         values.toArray());
             }
             return ids;
@@ -236,22 +264,54 @@ public final class RunStore {
         if (claimed.isEmpty()) {
             return List.of();
         }
-        return tx.read(connection -> RunReader.byIds(connection, claimed));
+        return tx.read(connection -> RunReader.byIds(connection, claimed)).stream().sorted(CLAIM_ORDER).toList();
     }
 
-    /** The run succeeded: downstream runs whose last upstream this was become queued. */
+    private static final java.util.Comparator<Run> CLAIM_ORDER = java.util.Comparator.comparingLong(Run::runAfter)
+            .thenComparingLong(run -> Long.parseLong(run.id()));
+
+    /**
+     * The run succeeded: downstream runs whose last upstream this was become queued.
+     *
+     * @throws LeaseLostException if this worker no longer holds the run
+     */
     public void succeed(Run run, String workerId) {
-        change(connection -> {
+        if (succeedAll(List.of(run), workerId).isEmpty()) {
+            throw new LeaseLostException(run.id(), workerId, run.attempt());
+        }
+    }
+
+    /**
+     * Records many successes in one transaction (one commit for all of them): each run's update
+     * is fenced on its own, so a run whose lease this worker lost is left out rather than failing
+     * the others. Downstream runs whose last upstream runs are among these become queued.
+     *
+     * @return the runs whose success was recorded, in the given order
+     */
+    public List<Run> succeedAll(List<Run> runs, String workerId) {
+        if (runs.isEmpty()) {
+            return List.of();
+        }
+        return change(connection -> {
             long now = now();
-            fenced(connection, run, workerId, "UPDATE jd_run SET state = 'succeeded', finished_at = ?,"
-                    + " lease_owner = NULL, lease_expires_at = 0, error = NULL, version = version + 1,"
-                    + " updated_at = ?" + FENCE, now, now);
-            Sql.update(connection, "UPDATE jd_run SET pending_upstream = pending_upstream - 1,"
-                    + " state = CASE WHEN pending_upstream = 1 AND state = 'waiting' THEN 'queued' ELSE state END,"
-                    + " run_after = ?, version = version + 1, updated_at = ?"
-                    + " WHERE id IN (SELECT run_id FROM jd_run_dependency WHERE upstream_id = ?)",
-                    now, now, Long.parseLong(run.id()));
-            return null;
+            List<Run> recorded = new ArrayList<>(runs.size());
+            try (PreparedStatement update = connection.prepareStatement("UPDATE jd_run SET state = 'succeeded',"
+                    + " finished_at = ?, lease_owner = NULL, lease_expires_at = 0, error = NULL,"
+                    + " version = version + 1, updated_at = ?" + FENCE)) {
+                for (Run run : runs) {
+                    Sql.bind(update, now, now, Long.parseLong(run.id()), workerId, run.attempt());
+                    update.addBatch();
+                }
+                int[] counts = update.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] != 0) { // 1, or SUCCESS_NO_INFO where a driver does not count
+                        recorded.add(runs.get(i));
+                    }
+                }
+            }
+            Propagation.releaseDownstream(connection,
+                    recorded.stream().map(run -> Long.parseLong(run.id())).toList(), now);
+            return recorded;
         });
     }
 
@@ -294,13 +354,16 @@ public final class RunStore {
         });
     }
 
-    /** Graceful shutdown: the run goes back to the queue, and this attempt does not count. */
+    /**
+     * Graceful shutdown: the run goes back to the queue, and this attempt does not count. It keeps
+     * its place in line (its ready time is unchanged).
+     */
     public void handBack(Run run, String workerId) {
         change(connection -> {
             long now = now();
             fenced(connection, run, workerId, "UPDATE jd_run SET state = 'queued', attempt = attempt - 1,"
-                    + " run_after = ?, lease_owner = NULL, lease_expires_at = 0, version = version + 1,"
-                    + " updated_at = ?" + FENCE, now, now);
+                    + " lease_owner = NULL, lease_expires_at = 0, version = version + 1,"
+                    + " updated_at = ?" + FENCE, now);
             return null;
         });
     }
@@ -386,10 +449,11 @@ public final class RunStore {
         long id = Long.parseLong(run.id());
         RunState next = run.cancelRequested() ? RunState.CANCELLED
                 : run.attempt() < run.maxAttempts() ? RunState.QUEUED : RunState.FAILED;
-        Sql.update(connection, "UPDATE jd_run SET state = ?, error = ?, run_after = ?, finished_at = ?,"
+        // A run queued again keeps its place in line: its ready time is unchanged.
+        Sql.update(connection, "UPDATE jd_run SET state = ?, error = ?, finished_at = ?,"
                 + " lease_owner = NULL, lease_expires_at = 0, version = version + 1, updated_at = ?"
                 + " WHERE id = ? AND state = 'running' AND attempt = ?",
-                next.wireName(), next == RunState.QUEUED ? lost : lastError, now,
+                next.wireName(), next == RunState.QUEUED ? lost : lastError,
                 next == RunState.QUEUED ? 0L : now, now, id, run.attempt());
         if (next.blocksDownstream()) {
             Propagation.blockDownstream(connection, Long.parseLong(run.batchId()), id, now);

@@ -21,6 +21,20 @@ final class Sql {
         }
     }
 
+    /** The first column of every row, as longs. */
+    static List<Long> longs(Connection connection, String sql, Object... values) throws SQLException {
+        List<Long> result = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, values);
+            try (java.sql.ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    result.add(rows.getLong(1));
+                }
+            }
+        }
+        return result;
+    }
+
     static void bind(PreparedStatement statement, Object... values) throws SQLException {
         for (int i = 0; i < values.length; i++) {
             statement.setObject(i + 1, values[i]);

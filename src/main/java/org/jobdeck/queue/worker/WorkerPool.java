@@ -22,16 +22,20 @@ import org.slf4j.LoggerFactory;
 /**
  * A pool of worker threads over one {@link RunStore}.
  *
- * <p>One dispatcher thread claims as many queued runs as there are free handler threads
- * ({@code FOR UPDATE SKIP LOCKED}, so pools in several processes share one database), and hands
- * each to a handler thread. A scheduler renews leases, notices cancel requests and lost
- * leases, reclaims other workers' expired leases, flushes run logs and enforces timeouts.
+ * <p>One dispatcher thread claims queued runs in one statement per claim, as many as there are
+ * free handler threads (twice that while runs are short), with {@code FOR UPDATE SKIP LOCKED}, so
+ * pools in several processes share one database, and hands each to a handler thread. Successes
+ * are written in group commits ({@link SuccessRecorder}); other outcomes one run at a time. A
+ * scheduler renews leases, notices cancel requests and lost leases, reclaims other workers'
+ * expired leases, flushes run logs and enforces timeouts.
  * Dependency order needs no coordination here: a run is only ever queued once all of its
  * upstream runs succeeded.
  */
 public final class WorkerPool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
     private static final long FLUSH_MILLIS = 500;
+    /** Runs shorter than this on average are claimed ahead (see capacity()). */
+    static final double SHORT_RUN_MILLIS = 50;
 
     private final RunStore store;
     private final JobCatalog catalog;
@@ -44,8 +48,11 @@ public final class WorkerPool implements AutoCloseable {
     private final ExecutorService executor;
     private final ScheduledExecutorService scheduler;
     private final Thread dispatcher;
+    private SuccessRecorder successes;
     private volatile boolean running;
     private volatile boolean stopping;
+    /** Recent handler time per run; starts long, so nothing is claimed ahead before runs are seen. */
+    private volatile double recentRunMillis = 1_000;
     private boolean pendingWake;
 
     public WorkerPool(RunStore store, JobCatalog catalog, HandlerRegistry handlers, WorkerSettings settings) {
@@ -74,6 +81,8 @@ public final class WorkerPool implements AutoCloseable {
             return this;
         }
         running = true;
+        successes = new SuccessRecorder(store, settings.workerId(), run -> active.remove(run.id()),
+                "jobdeck-success-" + settings.workerId());
         dispatcher.start();
         scheduler.scheduleWithFixedDelay(this::heartbeat, settings.heartbeatMillis(),
                 settings.heartbeatMillis(), TimeUnit.MILLISECONDS);
@@ -97,7 +106,7 @@ public final class WorkerPool implements AutoCloseable {
         long backoff = 0;
         while (running) {
             try {
-                int free = settings.concurrency() - busy.get();
+                int free = capacity() - busy.get();
                 if (free > 0) {
                     List<Run> claimed = store.claim(settings.workerId(), free, settings.leaseMillis(),
                             settings.batchId());
@@ -114,6 +123,21 @@ public final class WorkerPool implements AutoCloseable {
                 sleepQuietly(backoff);
             }
         }
+    }
+
+    /**
+     * How many runs this pool holds at most: one per thread, and as many again claimed ahead while
+     * recent runs are short. Claiming ahead means fewer, larger claims (the database's work per run
+     * falls) and no trip to the database between two short runs. Long runs are not claimed ahead,
+     * so a run never waits in a busy pool while another process has a free thread for it.
+     */
+    private int capacity() {
+        return settings.concurrency() + (recentRunMillis < SHORT_RUN_MILLIS ? settings.concurrency() : 0);
+    }
+
+    private void noteRunTime(long nanos) {
+        // An exponentially weighted average over about the last 20 runs; races only blur it.
+        recentRunMillis += (nanos / 1e6 - recentRunMillis) * 0.05;
     }
 
     private void awaitWake(long millis) {
@@ -134,29 +158,44 @@ public final class WorkerPool implements AutoCloseable {
         busy.incrementAndGet();
         Execution execution = new Execution(run, new RunContext(run, store, settings.workerId()));
         active.put(run.id(), execution);
-        if (run.timeoutMs() > 0) {
-            execution.timeout = scheduler.schedule(execution::timeOut, run.timeoutMs(), TimeUnit.MILLISECONDS);
-        }
         executor.execute(() -> {
+            boolean recording = false;
             try {
-                execute(execution);
+                recording = execute(execution);
             } finally {
                 if (execution.timeout != null) {
                     execution.timeout.cancel(false);
                 }
-                active.remove(run.id());
+                if (!recording) {
+                    active.remove(run.id());
+                }
                 busy.decrementAndGet();
                 wake();
             }
         });
     }
 
-    private void execute(Execution execution) {
-        execution.thread = Thread.currentThread();
+    /** Runs the handler and records the outcome; true when a success was handed to the group commit. */
+    private boolean execute(Execution execution) {
         Run run = execution.run;
+        if (stopping) { // claimed ahead, and the pool is closing before it started
+            handBackQuietly(run);
+            return false;
+        }
+        execution.thread = Thread.currentThread();
+        if (run.timeoutMs() > 0) {
+            execution.timeout = scheduler.schedule(execution::timeOut, run.timeoutMs(), TimeUnit.MILLISECONDS);
+        }
         try {
+            long start = System.nanoTime();
             Outcome outcome = new RunExecutor(catalog, handlers).execute(run, execution.context);
+            noteRunTime(System.nanoTime() - start);
             execution.context.flush();
+            execution.finishing = true;
+            if (outcome.succeeded()) {
+                successes.record(run);
+                return true;
+            }
             finish(execution, outcome);
         } catch (LeaseLostException e) {
             LOG.info("Dropped the result of run {}: {}", run.id(), e.getMessage());
@@ -167,14 +206,14 @@ public final class WorkerPool implements AutoCloseable {
             execution.detach();
             Thread.interrupted(); // clear an interrupt aimed at the handler before reusing the thread
         }
+        return false;
     }
 
+    /** Records a failed, cancelled, timed-out or interrupted attempt, one run per transaction. */
     private void finish(Execution execution, Outcome outcome) {
         Run run = execution.run;
         String worker = settings.workerId();
-        if (outcome.succeeded()) {
-            store.succeed(run, worker);
-        } else if (stopping && !execution.cancelRequested && !execution.timedOut) {
+        if (stopping && !execution.cancelRequested && !execution.timedOut) {
             store.handBack(run, worker);
         } else if (execution.cancelRequested) {
             store.cancelled(run, worker);
@@ -192,8 +231,8 @@ public final class WorkerPool implements AutoCloseable {
             RunStore.Leases leases = store.renewLeases(settings.workerId(), ids, settings.leaseMillis());
             for (String id : ids) {
                 Execution execution = active.get(id);
-                if (execution == null) {
-                    continue;
+                if (execution == null || execution.finishing) {
+                    continue; // its outcome is being written: no longer running in the database
                 }
                 if (!leases.held().contains(id)) {
                     LOG.warn("Lost the lease on run {}; stopping its handler", id);
@@ -241,12 +280,17 @@ public final class WorkerPool implements AutoCloseable {
         try {
             if (!executor.awaitTermination(settings.shutdownGraceMillis(), TimeUnit.MILLISECONDS)) {
                 for (Execution execution : active.values()) {
-                    handBackQuietly(execution.run);
+                    if (!execution.finishing) { // a success waiting for its group commit is kept
+                        handBackQuietly(execution.run);
+                    }
                 }
                 executor.shutdownNow();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (successes != null) {
+            successes.close();
         }
         scheduler.shutdownNow();
     }
@@ -293,6 +337,8 @@ public final class WorkerPool implements AutoCloseable {
         volatile Thread thread;
         volatile boolean cancelRequested;
         volatile boolean timedOut;
+        /** The handler returned and its outcome is being written. */
+        volatile boolean finishing;
         volatile java.util.concurrent.ScheduledFuture<?> timeout;
 
         Execution(Run run, RunContext context) {
