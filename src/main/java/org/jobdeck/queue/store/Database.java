@@ -18,10 +18,34 @@ import org.jobdeck.queue.QueueException;
 public final class Database implements AutoCloseable {
     private final DatabaseUrl url;
     private final HikariDataSource pool;
+    /** Other processes' changes (PostgreSQL only); null on H2. */
+    private final RemoteChanges remote;
 
     private Database(DatabaseUrl url, HikariDataSource pool) {
         this.url = url;
         this.pool = pool;
+        this.remote = url.dialect() == Dialect.POSTGRESQL ? new RemoteChanges(url) : null;
+    }
+
+    /**
+     * Calls {@code listener} when another process signals a change to the runs (PostgreSQL; on H2,
+     * where other processes are rare, nothing calls it and pollers find their changes).
+     */
+    void onRemoteChange(Runnable listener) {
+        if (remote != null) {
+            remote.subscribe(listener);
+        }
+    }
+
+    /** In a transaction that queued, ended or handed back runs: wakes the other processes on commit. */
+    void signalChange(Connection connection) throws SQLException {
+        if (remote != null) {
+            try (java.sql.PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+                notify.setString(1, RemoteChanges.CHANNEL);
+                notify.setString(2, remote.self());
+                notify.execute();
+            }
+        }
     }
 
     public static Database open(DatabaseUrl url, int poolSize) {
@@ -57,17 +81,22 @@ public final class Database implements AutoCloseable {
      * once with one line, instead of after the pool's connection timeout.
      */
     private static void checkConnection(DatabaseUrl url) {
+        try (Connection connection = connectDirectly(url)) {
+            connection.isValid(5);
+        } catch (SQLException e) {
+            throw new QueueException("Cannot connect to " + url.display() + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** A connection outside the pool, with the password from the environment if there is one. */
+    static Connection connectDirectly(DatabaseUrl url) throws SQLException {
         java.util.Properties properties = new java.util.Properties();
         String password = System.getenv(DatabaseUrl.ENV_PASSWORD);
         if (password != null && !password.isEmpty()) {
             properties.setProperty("password", password);
         }
         DriverManager.setLoginTimeout(10);
-        try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), properties)) {
-            connection.isValid(5);
-        } catch (SQLException e) {
-            throw new QueueException("Cannot connect to " + url.display() + ": " + rootMessage(e), e);
-        }
+        return DriverManager.getConnection(url.jdbcUrl(), properties);
     }
 
     private static void migrate(DatabaseUrl url, DataSource pool) {
@@ -112,6 +141,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (remote != null) {
+            remote.close();
+        }
         pool.close();
     }
 }

@@ -28,10 +28,12 @@ final class Propagation {
      * to wait for, and becomes queued when none is left. The downstream runs are found first and
      * then updated by primary key, in id order (so two transactions releasing the same runs lock
      * them in the same order), whatever the planner thinks of the table's statistics.
+     *
+     * @return how many downstream runs were updated
      */
-    static void releaseDownstream(Connection connection, List<Long> upstream, long now) throws SQLException {
+    static int releaseDownstream(Connection connection, List<Long> upstream, long now) throws SQLException {
         if (upstream.isEmpty()) {
-            return;
+            return 0;
         }
         Map<Long, Integer> released = new java.util.TreeMap<>();
         for (List<Long> chunk : Sql.chunks(upstream)) {
@@ -46,7 +48,7 @@ final class Propagation {
             }
         }
         if (released.isEmpty()) {
-            return;
+            return 0;
         }
         try (PreparedStatement update = connection.prepareStatement("UPDATE jd_run SET"
                 + " pending_upstream = pending_upstream - ?,"
@@ -58,6 +60,7 @@ final class Propagation {
             }
             update.executeBatch();
         }
+        return released.size();
     }
 
     /** Blocks every waiting run downstream of {@code root}, recording root as the cause. */

@@ -54,9 +54,14 @@ public final class RunStore {
         return clock.millis();
     }
 
-    /** Called after every committed change made through this store (not other processes). */
+    /**
+     * Called after every committed change made through this store and, on PostgreSQL, when another
+     * process commits one that queues, ends or hands back runs (LISTEN/NOTIFY): a wake-up to look
+     * again, not a description of the change.
+     */
     public void onChange(Runnable listener) {
         changeListeners.add(listener);
+        database.onRemoteChange(listener);
     }
 
     /**
@@ -67,9 +72,33 @@ public final class RunStore {
         cancelListeners.add(listener);
     }
 
+    /** A change that queues, ends or hands back runs: other processes are woken when it commits. */
     private <T> T change(Transactions.Work<T> work) {
-        T result = tx.inTransaction(work);
+        return change(work, true);
+    }
+
+    private <T> T change(Transactions.Work<T> work, boolean signalOthers) {
+        T result = tx.inTransaction(connection -> {
+            T value = work.run(connection);
+            if (signalOthers) {
+                database.signalChange(connection);
+            }
+            return value;
+        });
         changeListeners.forEach(Runnable::run);
+        return result;
+    }
+
+    /**
+     * A transaction that may change nothing (a claim that found no run, a reclaim that found no
+     * expired lease): listeners hear of it only if it changed something. Otherwise an idle
+     * dispatcher, woken by its own empty claim, would claim again at once, forever.
+     */
+    private <T extends java.util.Collection<?>> T changeIfAny(Transactions.Work<T> work) {
+        T result = tx.inTransaction(work);
+        if (!result.isEmpty()) {
+            changeListeners.forEach(Runnable::run);
+        }
         return result;
     }
 
@@ -222,7 +251,7 @@ public final class RunStore {
                 + " cancel_requested = FALSE, progress_done = 0, progress_total = 0,"
                 + " progress_message = NULL, version = version + 1, updated_at = ?";
         if (database.dialect().updateReturning()) {
-            List<Run> claimed = change(connection -> {
+            List<Run> claimed = changeIfAny(connection -> {
                 long now = now();
                 return RunReader.select(connection, take + " WHERE id = ANY(ARRAY(" + pick + ")) RETURNING "
                         + RunReader.COLUMNS, workerId, now + leaseMillis, now, now, now);
@@ -231,7 +260,7 @@ public final class RunStore {
         }
         // H2: with FOR UPDATE it reads every queued row before applying the LIMIT, so candidates
         // are picked without a lock (an index-ordered scan that stops early), then locked by key.
-        List<Long> claimed = change(connection -> {
+        List<Long> claimed = changeIfAny(connection -> {
             long now = now();
             List<Long> candidates = Sql.longs(connection, "SELECT id FROM jd_run WHERE state = 'queued'"
                     + " AND run_after <= ?" + filter + " ORDER BY state, run_after, id LIMIT ?", now, max * 4L);
@@ -309,10 +338,13 @@ public final class RunStore {
                     }
                 }
             }
-            Propagation.releaseDownstream(connection,
+            int released = Propagation.releaseDownstream(connection,
                     recorded.stream().map(run -> Long.parseLong(run.id())).toList(), now);
+            if (released > 0) {
+                database.signalChange(connection);
+            }
             return recorded;
-        });
+        }, false);
     }
 
     /** What became of a failed attempt. */
@@ -375,7 +407,7 @@ public final class RunStore {
                     + " progress_message = ?, version = version + 1, updated_at = ?" + FENCE,
                     done, total, truncate(message, 500), now);
             return null;
-        });
+        }, false);
     }
 
     private static void fenced(Connection connection, Run run, String workerId, String sql,
@@ -431,7 +463,7 @@ public final class RunStore {
      * @return how many runs were reclaimed
      */
     public int reclaimExpired() {
-        return change(connection -> {
+        return changeIfAny(connection -> {
             long now = now();
             List<Run> expired = RunReader.select(connection, "SELECT " + RunReader.COLUMNS
                     + " FROM jd_run WHERE state = 'running' AND lease_expires_at < ? ORDER BY id"
@@ -439,8 +471,11 @@ public final class RunStore {
             for (Run run : expired) {
                 reclaim(connection, run, now);
             }
-            return expired.size();
-        });
+            if (!expired.isEmpty()) {
+                database.signalChange(connection);
+            }
+            return expired;
+        }).size();
     }
 
     private static void reclaim(Connection connection, Run run, long now) throws SQLException {
