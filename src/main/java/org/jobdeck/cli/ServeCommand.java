@@ -9,9 +9,11 @@ import java.util.concurrent.CountDownLatch;
 import org.jobdeck.client.EmbeddedBackend;
 import org.jobdeck.client.EmbeddedJobsApi;
 import org.jobdeck.core.catalog.CatalogDocument;
+import org.jobdeck.queue.worker.WorkerSettings;
 import org.jobdeck.server.JobdeckServer;
 import org.jobdeck.server.ServerTokens;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -45,6 +47,9 @@ final class ServeCommand implements Callable<Integer> {
                     + " when `jobdeck worker` runs elsewhere on the same PostgreSQL).")
     Integer workers;
 
+    @Mixin
+    LeaseOptions lease = new LeaseOptions();
+
     @Option(names = "--token-file", paramLabel = "FILE",
             description = "File holding the admin token (readable by its owner only). Without it, a"
                     + " random token is generated into ~/.jobdeck/admin.token.")
@@ -63,6 +68,7 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw new UserError("--port must be from 0 to 65535, got " + port, ExitCodes.USAGE);
         }
+        WorkerSettings settings = threads > 0 ? lease.applyTo(WorkerSettings.defaults(threads)) : null;
         CatalogDocument catalog = root.readCatalog();
         catalog.toCatalog(); // an invalid catalog exits 3 before anything starts
         PrintWriter out = spec.commandLine().getOut();
@@ -71,7 +77,7 @@ final class ServeCommand implements Callable<Integer> {
         if (adminToken.equals(readToken)) {
             throw new UserError("The read-only token must differ from the admin token", ExitCodes.USAGE);
         }
-        EmbeddedJobsApi api = EmbeddedBackend.open(catalog, root.databaseUrl, threads);
+        EmbeddedJobsApi api = EmbeddedBackend.open(catalog, root.databaseUrl, settings);
         JobdeckServer server;
         try {
             server = startServer(api, adminToken, readToken);

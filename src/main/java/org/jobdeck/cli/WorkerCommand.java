@@ -8,6 +8,7 @@ import org.jobdeck.queue.store.RunStore;
 import org.jobdeck.queue.worker.WorkerPool;
 import org.jobdeck.queue.worker.WorkerSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -29,15 +30,18 @@ final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--until-idle", description = "Exit once no run is waiting, queued or running.")
     boolean untilIdle;
 
+    @Mixin
+    LeaseOptions lease = new LeaseOptions();
+
     @Override
     public Integer call() throws Exception {
         int threads = concurrency == null ? LocalWorkers.defaultConcurrency() : concurrency;
         if (threads < 1) {
             throw new UserError("--concurrency must be at least 1, got " + threads, ExitCodes.USAGE);
         }
+        WorkerSettings settings = lease.applyTo(WorkerSettings.defaults(threads));
         PrintWriter out = spec.commandLine().getOut();
         try (EmbeddedJobsApi api = Backends.open(root)) {
-            WorkerSettings settings = WorkerSettings.defaults(threads);
             out.println("Worker " + settings.workerId() + ": " + threads
                     + (threads == 1 ? " thread" : " threads") + " on " + api.describe()
                     + (untilIdle ? " (stops when the queue is idle)" : " (Ctrl-C stops it)"));

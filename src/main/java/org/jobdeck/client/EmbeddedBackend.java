@@ -24,9 +24,13 @@ public final class EmbeddedBackend {
      * demo jobs' handlers on the demo dataset (created in the same database on first use).
      */
     public static EmbeddedJobsApi open(CatalogDocument catalog, String databaseUrl, int workers) {
+        return open(catalog, databaseUrl, workers > 0 ? WorkerSettings.defaults(workers) : null);
+    }
+
+    /** As above, with the worker pool's settings given (null for no pool). */
+    public static EmbeddedJobsApi open(CatalogDocument catalog, String databaseUrl, WorkerSettings workers) {
         DatabaseUrl url = parse(databaseUrl);
-        WorkerSettings settings = workers > 0 ? WorkerSettings.defaults(workers) : null;
-        return EmbeddedJobsApi.open(catalog.toCatalog(), url, database -> handlersFor(catalog, database), settings);
+        return EmbeddedJobsApi.open(catalog.toCatalog(), url, database -> handlersFor(catalog, database), workers);
     }
 
     static HandlerRegistry handlersFor(CatalogDocument catalog, org.jobdeck.queue.store.Database database) {

@@ -254,6 +254,23 @@ class QueueCliTest {
                 + " (states: waiting, queued, running, succeeded, failed, cancelled, blocked)");
     }
 
+    @Test
+    void aHeartbeatNotShorterThanTheLeaseIsAOneLineUsageError() {
+        Result result = run("worker", "--lease-seconds", "2", "--heartbeat-seconds", "2");
+
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.errLines()).singleElement().asString()
+                .isEqualTo("jobdeck: --heartbeat-seconds (2) must be less than --lease-seconds (2)");
+    }
+
+    @Test
+    void aLeaseOfZeroSecondsIsRefusedByServeToo() {
+        Result result = run("serve", "--port", "0", "--lease-seconds", "0");
+
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.errLines()).singleElement().asString().isEqualTo("jobdeck: --lease-seconds must be at least 1, got 0");
+    }
+
     // ---------------------------------------------------------------- cancel and retry
 
     @Test

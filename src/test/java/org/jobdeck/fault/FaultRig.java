@@ -1,0 +1,187 @@
+package org.jobdeck.fault;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jobdeck.core.catalog.CatalogReader;
+import org.jobdeck.core.catalog.JobCatalog;
+import org.jobdeck.core.plan.DependencyResolver;
+import org.jobdeck.queue.Enqueuer;
+import org.jobdeck.queue.RunState;
+import org.jobdeck.queue.store.Database;
+import org.jobdeck.queue.store.DatabaseUrl;
+import org.jobdeck.queue.store.RunStore;
+
+/**
+ * What the fault tests share: a PostgreSQL database with the {@code fault_execution} table, a
+ * catalog of {@link #JOBS} jobs in a file, {@code jobdeck worker} processes in their own JVMs,
+ * and SQL checks from outside every process.
+ */
+final class FaultRig implements AutoCloseable {
+    static final int JOBS = 1_000;
+    static final int LEASE_SECONDS = 2;
+    static final int HEARTBEAT_SECONDS = 1;
+
+    final DatabaseUrl url;
+    final Path directory;
+    final RunStore store;
+    private final Database database;
+    private final JobCatalog catalog;
+    private final Path catalogFile;
+    private final List<Process> workers = new ArrayList<>();
+
+    FaultRig(DatabaseUrl url, Path directory) throws IOException, SQLException {
+        this.url = url;
+        this.directory = directory;
+        this.database = Database.open(url, 4);
+        this.store = new RunStore(database, Clock.systemUTC());
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute(RecordingHandlers.TABLE);
+        }
+        catalogFile = directory.resolve("fault-catalog.json");
+        Files.writeString(catalogFile, catalogJson());
+        catalog = CatalogReader.read(catalogFile).toCatalog();
+    }
+
+    void enqueueAll() {
+        new Enqueuer(catalog, store).enqueue(new DependencyResolver(catalog).resolveAll(), Map.of(), "fault-test", null);
+    }
+
+    /** A {@code jobdeck worker --concurrency 4} JVM whose handlers each take {@code holdMillis}. */
+    Process startWorker(int index, long holdMillis) throws IOException {
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-D" + RecordingHandlers.DB + "=" + url.jdbcUrl(),
+                "-D" + RecordingHandlers.JOBS + "=" + JOBS,
+                "-D" + RecordingHandlers.HOLD_MILLIS + "=" + holdMillis,
+                "-cp", System.getProperty("java.class.path"), "org.jobdeck.cli.Main",
+                "--catalog", catalogFile.toString(), "--db", url.jdbcUrl(),
+                "worker", "--concurrency", "4",
+                "--lease-seconds", Integer.toString(LEASE_SECONDS),
+                "--heartbeat-seconds", Integer.toString(HEARTBEAT_SECONDS));
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(directory.resolve("worker-" + index + ".log").toFile())
+                .start();
+        workers.add(process);
+        return process;
+    }
+
+    /** The ids of the runs the process is executing, once it executes some. */
+    List<Long> awaitRunsHeldBy(Process worker, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<Long> held = longs("SELECT id FROM jd_run WHERE state = 'running' AND lease_owner LIKE '"
+                    + worker.pid() + "@%'");
+            if (!held.isEmpty()) {
+                return held;
+            }
+            if (!worker.isAlive()) {
+                throw new AssertionError("worker " + worker.pid() + " exited; logs in " + directory);
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("worker " + worker.pid() + " never held a run; logs in " + directory);
+    }
+
+    void awaitSucceeded(int runs, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (succeeded() < runs) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not " + runs + " runs succeeded in " + timeout + " (" + succeeded()
+                        + " did); worker logs in " + directory);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private int succeeded() {
+        try {
+            return store.countByState().get(RunState.SUCCEEDED);
+        } catch (RuntimeException databaseDown) {
+            return -1; // the fault under test may be the database itself: ask again
+        }
+    }
+
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(url.jdbcUrl());
+    }
+
+    long single(String sql) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    List<Long> longs(String sql) throws SQLException {
+        List<Long> values = new ArrayList<>();
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getLong(1));
+            }
+        }
+        return values;
+    }
+
+    Timestamp timestamp(String sql) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getTimestamp(1);
+        }
+    }
+
+    /** The database's clock, which stamps the executions. */
+    Timestamp now() throws SQLException {
+        return timestamp("SELECT LOCALTIMESTAMP");
+    }
+
+    @Override
+    public void close() {
+        workers.forEach(Process::destroyForcibly);
+        database.close();
+    }
+
+    /**
+     * 1,000 jobs in 5 groups: chains of 10 (each job needs the one before it), and every 50th
+     * job also needs a job 20 places back, often in another chain. Five attempts and no retry
+     * delay, so a run cut short by a fault is retried at once.
+     */
+    private static String catalogJson() {
+        StringBuilder json = new StringBuilder("{\"groups\": [");
+        for (int g = 0; g < 5; g++) {
+            json.append(g == 0 ? "" : ",").append("{\"name\": \"g").append(g)
+                    .append("\", \"title\": \"Group ").append(g).append("\", \"purpose\": \"fault test\"}");
+        }
+        json.append("], \"jobs\": [");
+        for (int i = 0; i < JOBS; i++) {
+            List<String> needs = new ArrayList<>();
+            if (i % 10 != 0) {
+                needs.add("\"" + RecordingHandlers.jobName(i - 1) + "\"");
+            }
+            if (i % 50 == 25) {
+                needs.add("\"" + RecordingHandlers.jobName(i - 20) + "\"");
+            }
+            json.append(i == 0 ? "" : ",").append("{\"name\": \"").append(RecordingHandlers.jobName(i))
+                    .append("\", \"description\": \"fault test job\", \"group\": \"g").append(i / 200)
+                    .append("\", \"dependencies\": [").append(String.join(",", needs))
+                    .append("], \"defaultParams\": {}, \"examples\": [], \"maxAttempts\": 5, \"retryDelaySeconds\": 0}");
+        }
+        return json.append("]}").toString();
+    }
+}
