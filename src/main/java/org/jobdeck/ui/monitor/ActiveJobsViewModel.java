@@ -34,10 +34,16 @@ public final class ActiveJobsViewModel implements AutoCloseable {
     private final JobsApi api;
     private final TaskExecutor executor;
     private final Map<String, RunRow> byId = new HashMap<>();
-    private final ObservableList<RunRow> rows = FXCollections.observableArrayList(RunRow::extractor);
+    /** The default order, when no column is sorted. */
+    public static final Comparator<RunRow> NEWEST_FIRST = Comparator.comparingLong(RunRow::numericId).reversed();
+
+    // No extractor: a row's change reaches the table through its cells' own bindings, not as a
+    // list change. A list change makes the table rebuild and restyle every visible row, and at
+    // hundreds of changes per second that redrawing stalled the FX thread. The list hears of a
+    // changed row only when the filter or the sort order may depend on what changed (see apply).
+    private final ObservableList<RunRow> rows = FXCollections.observableArrayList();
     private final FilteredList<RunRow> filtered = new FilteredList<>(rows);
-    private final SortedList<RunRow> sorted = new SortedList<>(filtered,
-            Comparator.comparingLong(RunRow::numericId).reversed());
+    private final SortedList<RunRow> sorted = new SortedList<>(filtered, NEWEST_FIRST);
     private AutoCloseable subscription;
     private boolean detailInFlight;
     private boolean detailDirty;
@@ -87,6 +93,7 @@ public final class ActiveJobsViewModel implements AutoCloseable {
 
     private void apply(List<RunView> changes, boolean live) {
         List<RunRow> added = new ArrayList<>();
+        List<RunRow> changed = new ArrayList<>();
         boolean selectedChanged = false;
         for (RunView view : changes) {
             RunRow row = byId.get(view.jobRunId());
@@ -98,13 +105,23 @@ public final class ActiveJobsViewModel implements AutoCloseable {
             }
             String before = row.stateProperty().get();
             if (row.update(view)) {
+                changed.add(row);
                 selectedChanged |= row == selected.get();
                 if (live && "failed".equals(view.state()) && !"failed".equals(before)) {
                     onFailure.accept(row);
                 }
             }
         }
+        if (!changed.isEmpty() && orderOrFilterFollowsChanges()) {
+            for (RunRow row : changed) {
+                rows.set(row.index(), row); // re-filtered and re-sorted where it stands
+            }
+        }
         if (!added.isEmpty()) {
+            int index = rows.size();
+            for (RunRow row : added) {
+                row.index(index++);
+            }
             rows.addAll(added);
         }
         if (selectedChanged) {
@@ -181,6 +198,16 @@ public final class ActiveJobsViewModel implements AutoCloseable {
                 && (batch.isEmpty() || batch.equals(row.batchId()))
                 && (text.isEmpty() || (row.id() + " " + row.jobName() + " " + row.whyProperty().get())
                         .toLowerCase(Locale.ROOT).contains(text)));
+    }
+
+    /**
+     * Whether a changed row can move or leave the view: a state or text filter is set (text
+     * matches the why, which follows the state), or a column is sorted on.
+     */
+    private boolean orderOrFilterFollowsChanges() {
+        String text = textFilter.get();
+        return !ALL.equals(stateFilter.get()) || (text != null && !text.isBlank())
+                || sorted.getComparator() != NEWEST_FIRST;
     }
 
     public void setOnFailure(Consumer<RunRow> listener) {

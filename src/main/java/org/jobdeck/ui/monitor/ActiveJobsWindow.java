@@ -170,7 +170,9 @@ public final class ActiveJobsWindow {
         TableView<RunRow> runs = new TableView<>(model.rows());
         runs.setId("runs-table");
         runs.setPlaceholder(new Label("No runs yet: enqueue a group with Bulk Enqueue"));
-        model.rows().comparatorProperty().bind(runs.comparatorProperty());
+        // A sorted column's order, or newest first when no column is sorted.
+        model.rows().comparatorProperty().bind(Bindings.createObjectBinding(() -> runs.getComparator() == null
+                ? ActiveJobsViewModel.NEWEST_FIRST : runs.getComparator(), runs.comparatorProperty()));
         TableColumn<RunRow, RunRow> state = new TableColumn<>("State");
         state.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         state.setCellFactory(column -> new StateBadgeCell());

@@ -3,7 +3,6 @@ package org.jobdeck.ui.monitor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import javafx.beans.Observable;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -36,6 +35,7 @@ public final class RunRow {
     private Map<String, Object> params = Map.of();
     private List<String> upstream = List.of();
     private long version = -1;
+    private int index = -1;
 
     RunRow(RunView view) {
         this.id = view.jobRunId();
@@ -67,8 +67,13 @@ public final class RunRow {
     }
 
     /** What the filtered list watches, so a state change re-filters the row. */
-    static Observable[] extractor(RunRow row) {
-        return new Observable[] {row.state};
+    /** Where the row stands in the view model's list of all rows (rows are only ever appended). */
+    int index() {
+        return index;
+    }
+
+    void index(int index) {
+        this.index = index;
     }
 
     private static Instant instant(String text) {

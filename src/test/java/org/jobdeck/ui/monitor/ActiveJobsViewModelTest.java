@@ -69,6 +69,30 @@ class ActiveJobsViewModelTest {
     }
 
     @Test
+    void unfilteredInNewestFirstOrderAChangeTouchesOnlyItsRowNotTheList() {
+        model.apply(List.of(view("1", "trending", "queued", 1), view("2", "affinity", "queued", 1)));
+        List<String> listChanges = new ArrayList<>();
+        model.rows().addListener((javafx.collections.ListChangeListener<RunRow>) change -> listChanges.add(change.toString()));
+
+        model.apply(List.of(view("1", "trending", "running", 2)));
+
+        assertThat(model.row("1").stateProperty().get()).isEqualTo("running");
+        assertThat(listChanges).as("list changes, each of which makes the table rebuild its rows").isEmpty();
+        assertThat(model.rows()).extracting(RunRow::id).containsExactly("2", "1");
+    }
+
+    @Test
+    void aChangedRowMovesWhenTheRowsAreSortedOnWhatChanged() {
+        model.apply(List.of(view("1", "trending", "queued", 1), view("2", "affinity", "running", 1)));
+        model.rows().setComparator(java.util.Comparator.comparing(row -> row.stateProperty().get()));
+        assertThat(model.rows()).extracting(RunRow::id).containsExactly("1", "2");
+
+        model.apply(List.of(view("1", "trending", "succeeded", 2)));
+
+        assertThat(model.rows()).extracting(RunRow::id).containsExactly("2", "1");
+    }
+
+    @Test
     void aRunThatFailsRaisesOneNotification() {
         List<String> notified = new ArrayList<>();
         model.setOnFailure(row -> notified.add(row.id()));
