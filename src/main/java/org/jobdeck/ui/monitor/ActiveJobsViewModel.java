@@ -45,6 +45,9 @@ public final class ActiveJobsViewModel implements AutoCloseable {
     private final FilteredList<RunRow> filtered = new FilteredList<>(rows);
     private final SortedList<RunRow> sorted = new SortedList<>(filtered, NEWEST_FIRST);
     private AutoCloseable subscription;
+    private final Object pendingLock = new Object();
+    private List<RunView> pending = new ArrayList<>();
+    private boolean drainScheduled;
     private boolean detailInFlight;
     private boolean detailDirty;
     private Consumer<RunRow> onFailure = row -> { };
@@ -79,11 +82,37 @@ public final class ActiveJobsViewModel implements AutoCloseable {
         status.set("Loading runs…");
         executor.execute(api::catalog, catalog -> catalog.groups().forEach(group -> groups.add(group.name())),
                 error -> status.set("Cannot load the groups: " + error.getMessage()));
-        subscription = api.subscribe(changes -> executor.onUiThread(() -> apply(changes)));
+        subscription = api.subscribe(this::arrived);
         executor.execute(() -> api.runs(RunFilter.latest(INITIAL_RUNS)), initial -> {
             apply(initial, false);
             status.set(rows.size() + " runs");
         }, error -> status.set("Cannot load runs: " + error.getMessage()));
+    }
+
+    /**
+     * On the feed's thread: queues the changes, and asks the UI thread to apply them unless it was
+     * asked already. Batches that arrive while the UI thread is busy are applied together, so a
+     * burst of changes costs the table one update, not one per batch.
+     */
+    private void arrived(List<RunView> changes) {
+        synchronized (pendingLock) {
+            pending.addAll(changes);
+            if (drainScheduled) {
+                return;
+            }
+            drainScheduled = true;
+        }
+        executor.onUiThread(this::drainPending);
+    }
+
+    private void drainPending() {
+        List<RunView> changes;
+        synchronized (pendingLock) {
+            changes = pending;
+            pending = new ArrayList<>();
+            drainScheduled = false;
+        }
+        apply(changes);
     }
 
     /** Applies a batch of changes: updates rows in place, adds new runs. */
@@ -93,7 +122,7 @@ public final class ActiveJobsViewModel implements AutoCloseable {
 
     private void apply(List<RunView> changes, boolean live) {
         List<RunRow> added = new ArrayList<>();
-        List<RunRow> changed = new ArrayList<>();
+        java.util.Set<RunRow> changed = new java.util.LinkedHashSet<>();
         boolean selectedChanged = false;
         for (RunView view : changes) {
             RunRow row = byId.get(view.jobRunId());

@@ -117,7 +117,10 @@ class ConsoleFeedTest {
     @Test
     void theMainWindowListsGroupsWithCounts(FxRobot robot) throws Exception {
         awaitConnected(robot);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#group-matching").tryQuery().isPresent());
+        // Visible, not only present: clickOn looks for a visible node, and on a loaded machine the
+        // list cell can exist a moment before it is shown.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#group-matching")
+                .match(javafx.scene.Node::isVisible).tryQuery().isPresent());
 
         robot.clickOn("#group-matching");
 
