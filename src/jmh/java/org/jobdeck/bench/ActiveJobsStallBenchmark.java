@@ -203,7 +203,7 @@ public final class ActiveJobsStallBenchmark {
             if (options.traceFeed) {
                 System.out.println("           feed deliveries (s since start:runs): " + counted.traced());
             }
-            if (!keep) {
+            if (!keep && "all".equals(options.filter)) { // a filtered table need not show a new batch
                 reportOrder(api, opened.window);
             }
             FxToolkit.call(() -> {

@@ -48,6 +48,8 @@ public final class ActiveJobsViewModel implements AutoCloseable {
     private final Object pendingLock = new Object();
     private List<RunView> pending = new ArrayList<>();
     private boolean drainScheduled;
+    private final java.util.Set<RunRow> movesPending = new java.util.LinkedHashSet<>();
+    private boolean deferMoves;
     private boolean detailInFlight;
     private boolean detailDirty;
     private Consumer<RunRow> onFailure = row -> { };
@@ -142,8 +144,9 @@ public final class ActiveJobsViewModel implements AutoCloseable {
             }
         }
         if (!changed.isEmpty() && orderOrFilterFollowsChanges()) {
-            for (RunRow row : changed) {
-                rows.set(row.index(), row); // re-filtered and re-sorted where it stands
+            movesPending.addAll(changed);
+            if (!deferMoves) {
+                applyPendingMoves();
             }
         }
         if (!added.isEmpty()) {
@@ -217,6 +220,7 @@ public final class ActiveJobsViewModel implements AutoCloseable {
     }
 
     private void refilter() {
+        movesPending.clear(); // the new predicate looks at every row
         String state = stateFilter.get();
         String group = groupFilter.get();
         String batch = batchFilter.get() == null ? "" : batchFilter.get().trim();
@@ -227,6 +231,30 @@ public final class ActiveJobsViewModel implements AutoCloseable {
                 && (batch.isEmpty() || batch.equals(row.batchId()))
                 && (text.isEmpty() || (row.id() + " " + row.jobName() + " " + row.whyProperty().get())
                         .toLowerCase(Locale.ROOT).contains(text)));
+    }
+
+    /**
+     * Moves the rows that changed since the last call to where the filter and the sort order now
+     * put them. With {@link #deferMoves(boolean) deferred moves}, the window calls this a few
+     * times a second: each call makes the table rebuild its rows once, however many changed.
+     */
+    public void applyPendingMoves() {
+        for (RunRow row : movesPending) {
+            rows.set(row.index(), row); // re-filtered and re-sorted where it stands
+        }
+        movesPending.clear();
+    }
+
+    /**
+     * When true, a changed row shows its new values at once (its cells are bound to it) but moves
+     * in or out of a filtered or sorted view only at the next {@link #applyPendingMoves()}: at
+     * hundreds of changes a second, moving rows one batch at a time kept the table rebuilding.
+     */
+    public void deferMoves(boolean defer) {
+        this.deferMoves = defer;
+        if (!defer) {
+            applyPendingMoves();
+        }
     }
 
     /**

@@ -52,18 +52,27 @@ public final class ActiveJobsWindow {
     private final Stage stage = new Stage();
     private final ObjectProperty<Instant> now = new SimpleObjectProperty<>(Instant.now());
     private final Timeline clock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> now.set(Instant.now())));
+    /** Changed rows move in or out of a filtered or sorted view 4 times a second, not on every change. */
+    private final Timeline moves;
     private final TableView<RunRow> table;
 
     public ActiveJobsWindow(Window owner, ActiveJobsViewModel model) {
         this.model = model;
+        this.moves = new Timeline(new KeyFrame(javafx.util.Duration.millis(250), e -> model.applyPendingMoves()));
         this.table = runsTable();
         stage.initOwner(owner);
         stage.setTitle("Active Jobs");
         stage.setScene(Theme.style(new Scene(root(), 1280, 760)));
         clock.setCycleCount(Timeline.INDEFINITE);
-        stage.setOnShown(event -> clock.play());
+        model.deferMoves(true);
+        moves.setCycleCount(Timeline.INDEFINITE);
+        stage.setOnShown(event -> {
+            clock.play();
+            moves.play();
+        });
         stage.setOnHidden(event -> {
             clock.stop();
+            moves.stop();
             model.close();
         });
         model.setOnFailure(row -> Notifications.create()

@@ -93,6 +93,20 @@ class ActiveJobsViewModelTest {
     }
 
     @Test
+    void deferredMovesShowTheNewStateAtOnceAndLeaveTheFilteredViewAtTheNextApply() {
+        model.apply(List.of(view("1", "trending", "running", 1), view("2", "affinity", "running", 1)));
+        model.stateFilterProperty().set("running");
+        model.deferMoves(true);
+
+        model.apply(List.of(view("1", "trending", "succeeded", 2)));
+        assertThat(model.row("1").stateProperty().get()).isEqualTo("succeeded");
+        assertThat(model.rows()).extracting(RunRow::id).containsExactly("2", "1");
+
+        model.applyPendingMoves();
+        assertThat(model.rows()).extracting(RunRow::id).containsExactly("2");
+    }
+
+    @Test
     void aRunThatFailsRaisesOneNotification() {
         List<String> notified = new ArrayList<>();
         model.setOnFailure(row -> notified.add(row.id()));
