@@ -764,13 +764,7 @@ public final class DbSchedulerComparison {
     record Options(int runs, int[] threads, int twoProcessThreads, int rounds, int warmup, double lower,
                    double upper, long pollMillis, List<String> systems, String worker) {
         static Options parse(String[] args) {
-            Map<String, String> values = new LinkedHashMap<>();
-            for (String arg : args) {
-                if (!arg.startsWith("--") || !arg.contains("=")) {
-                    throw new IllegalArgumentException("expected --name=value, got " + arg);
-                }
-                values.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-            }
+            Map<String, String> values = BenchArgs.parse(args);
             return new Options(Integer.parseInt(values.getOrDefault("runs", "20000")),
                     Arrays.stream(values.getOrDefault("threads", "1,4,16").split(",")).mapToInt(Integer::parseInt).toArray(),
                     Integer.parseInt(values.getOrDefault("two-process-threads", "4")),

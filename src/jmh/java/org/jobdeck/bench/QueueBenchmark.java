@@ -198,13 +198,7 @@ public final class QueueBenchmark {
     private record Options(List<Kind> dbs, int[] threads, int rounds, List<String> workloads,
                            int independent, int chains, int length, int handoffThreads) {
         static Options parse(String[] args) {
-            Map<String, String> values = new LinkedHashMap<>();
-            for (String arg : args) {
-                if (!arg.startsWith("--") || !arg.contains("=")) {
-                    throw new IllegalArgumentException("expected --name=value, got " + arg);
-                }
-                values.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-            }
+            Map<String, String> values = BenchArgs.parse(args);
             List<Kind> dbs = Arrays.stream(values.getOrDefault("dbs", "h2file,h2mem,pg").split(","))
                     .map(Kind::parse).toList();
             int[] threads = Arrays.stream(values.getOrDefault("threads", "1,4,8").split(","))
