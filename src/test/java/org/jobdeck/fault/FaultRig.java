@@ -39,7 +39,7 @@ final class FaultRig implements AutoCloseable {
     private final Database database;
     private final JobCatalog catalog;
     private final Path catalogFile;
-    private final List<Process> workers = new ArrayList<>();
+    private final List<Process> processes = new ArrayList<>();
 
     FaultRig(DatabaseUrl url, Path directory) throws IOException, SQLException {
         this.url = url;
@@ -75,7 +75,32 @@ final class FaultRig implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(directory.resolve("worker-" + index + ".log").toFile())
                 .start();
-        workers.add(process);
+        processes.add(process);
+        return process;
+    }
+
+    /**
+     * A {@code jobdeck serve --workers 0} JVM on {@code port}, with the admin token in
+     * {@code tokenFile}; returns once it listens.
+     */
+    Process startServer(int port, Path tokenFile, String name) throws Exception {
+        Path log = directory.resolve(name + ".log");
+        Process process = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), "org.jobdeck.cli.Main",
+                "--catalog", catalogFile.toString(), "--db", url.jdbcUrl(),
+                "serve", "--workers", "0", "--port", Integer.toString(port), "--token-file", tokenFile.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        processes.add(process);
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (!Files.readString(log).contains("Listening on ")) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError(name + " did not start listening: " + Files.readString(log));
+            }
+            Thread.sleep(20);
+        }
         return process;
     }
 
@@ -107,7 +132,7 @@ final class FaultRig implements AutoCloseable {
         }
     }
 
-    private int succeeded() {
+    int succeeded() {
         try {
             return store.countByState().get(RunState.SUCCEEDED);
         } catch (RuntimeException databaseDown) {
@@ -153,7 +178,7 @@ final class FaultRig implements AutoCloseable {
 
     @Override
     public void close() {
-        workers.forEach(Process::destroyForcibly);
+        processes.forEach(Process::destroyForcibly);
         database.close();
     }
 
