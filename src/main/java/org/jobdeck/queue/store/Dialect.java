@@ -12,6 +12,12 @@ public interface Dialect {
     /** Whether {@code UPDATE … RETURNING} exists. */
     boolean updateReturning();
 
+    /**
+     * Whether array parameters ({@code = ANY(?)}, {@code unnest(?::bigint[])}) exist: then a set
+     * of runs is one statement with one text, prepared once, whatever its size.
+     */
+    boolean arrayParameters();
+
     String name();
 
     Dialect H2 = new Dialect() {
@@ -22,6 +28,11 @@ public interface Dialect {
 
         @Override
         public boolean updateReturning() {
+            return false;
+        }
+
+        @Override
+        public boolean arrayParameters() {
             return false;
         }
 
@@ -39,6 +50,11 @@ public interface Dialect {
 
         @Override
         public boolean updateReturning() {
+            return true;
+        }
+
+        @Override
+        public boolean arrayParameters() {
             return true;
         }
 

@@ -31,19 +31,24 @@ final class Propagation {
      *
      * @return how many downstream runs were updated
      */
-    static int releaseDownstream(Connection connection, List<Long> upstream, long now) throws SQLException {
+    static int releaseDownstream(Connection connection, List<Long> upstream, long now, boolean arrays)
+            throws SQLException {
         if (upstream.isEmpty()) {
             return 0;
         }
         Map<Long, Integer> released = new java.util.TreeMap<>();
-        for (List<Long> chunk : Sql.chunks(upstream)) {
-            try (PreparedStatement select = connection.prepareStatement("SELECT run_id FROM jd_run_dependency"
-                    + " WHERE upstream_id IN (" + Sql.placeholders(chunk.size()) + ")")) {
-                Sql.bind(select, chunk.toArray());
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        released.merge(rows.getLong(1), 1, Integer::sum);
-                    }
+        if (arrays) { // one statement text, prepared once, whatever the group's size
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT run_id FROM jd_run_dependency WHERE upstream_id = ANY(?)")) {
+                select.setArray(1, connection.createArrayOf("bigint", upstream.toArray(Long[]::new)));
+                countDownstream(select, released);
+            }
+        } else {
+            for (List<Long> chunk : Sql.chunks(upstream)) {
+                try (PreparedStatement select = connection.prepareStatement("SELECT run_id FROM jd_run_dependency"
+                        + " WHERE upstream_id IN (" + Sql.placeholders(chunk.size()) + ")")) {
+                    Sql.bind(select, chunk.toArray());
+                    countDownstream(select, released);
                 }
             }
         }
@@ -61,6 +66,14 @@ final class Propagation {
             update.executeBatch();
         }
         return released.size();
+    }
+
+    private static void countDownstream(PreparedStatement select, Map<Long, Integer> released) throws SQLException {
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                released.merge(rows.getLong(1), 1, Integer::sum);
+            }
+        }
     }
 
     /** Blocks every waiting run downstream of {@code root}, recording root as the cause. */

@@ -252,6 +252,11 @@ public final class RunStore {
                 + " progress_message = NULL, version = version + 1, updated_at = ?";
         if (database.dialect().updateReturning()) {
             List<Run> claimed = changeIfAny(connection -> {
+                // A claim need not wait for its commit to reach the disk: if the server crashed
+                // before it did, the runs would be queued again, as after a worker's crash, and
+                // this worker's results for them would be refused by the fence. Successes and
+                // failures still commit synchronously.
+                Sql.update(connection, "SET LOCAL synchronous_commit TO OFF");
                 long now = now();
                 return RunReader.select(connection, take + " WHERE id = ANY(ARRAY(" + pick + ")) RETURNING "
                         + RunReader.COLUMNS, workerId, now + leaseMillis, now, now, now);
@@ -323,28 +328,67 @@ public final class RunStore {
         }
         return change(connection -> {
             long now = now();
-            List<Run> recorded = new ArrayList<>(runs.size());
-            try (PreparedStatement update = connection.prepareStatement("UPDATE jd_run SET state = 'succeeded',"
-                    + " finished_at = ?, lease_owner = NULL, lease_expires_at = 0, error = NULL,"
-                    + " version = version + 1, updated_at = ?" + FENCE)) {
-                for (Run run : runs) {
-                    Sql.bind(update, now, now, Long.parseLong(run.id()), workerId, run.attempt());
-                    update.addBatch();
-                }
-                int[] counts = update.executeBatch();
-                for (int i = 0; i < counts.length; i++) {
-                    if (counts[i] != 0) { // 1, or SUCCESS_NO_INFO where a driver does not count
-                        recorded.add(runs.get(i));
-                    }
-                }
-            }
+            boolean arrays = database.dialect().arrayParameters();
+            List<Run> recorded = arrays ? succeedAsSet(connection, runs, workerId, now)
+                    : succeedOneByOne(connection, runs, workerId, now);
             int released = Propagation.releaseDownstream(connection,
-                    recorded.stream().map(run -> Long.parseLong(run.id())).toList(), now);
+                    recorded.stream().map(run -> Long.parseLong(run.id())).toList(), now, arrays);
             if (released > 0) {
                 database.signalChange(connection);
             }
             return recorded;
         }, false);
+    }
+
+    private static final String SUCCEEDED = "UPDATE jd_run SET state = 'succeeded', finished_at = ?,"
+            + " lease_owner = NULL, lease_expires_at = 0, error = NULL, version = version + 1, updated_at = ?";
+
+    /**
+     * PostgreSQL: one statement for the whole group, each row fenced by its own id and attempt
+     * (joined from two arrays, in id order) and the worker's lease.
+     */
+    private static List<Run> succeedAsSet(Connection connection, List<Run> runs, String workerId, long now)
+            throws SQLException {
+        List<Run> ordered = runs.stream().sorted(java.util.Comparator.comparingLong(run -> Long.parseLong(run.id())))
+                .toList();
+        Long[] ids = ordered.stream().map(run -> Long.parseLong(run.id())).toArray(Long[]::new);
+        Integer[] attempts = ordered.stream().map(Run::attempt).toArray(Integer[]::new);
+        java.util.Set<Long> updated = new java.util.HashSet<>();
+        try (PreparedStatement update = connection.prepareStatement(SUCCEEDED
+                + " FROM unnest(?::bigint[], ?::int[]) AS fence(id, attempt)"
+                + " WHERE jd_run.id = fence.id AND jd_run.attempt = fence.attempt"
+                + " AND jd_run.state = 'running' AND jd_run.lease_owner = ? RETURNING jd_run.id")) {
+            update.setLong(1, now);
+            update.setLong(2, now);
+            update.setArray(3, connection.createArrayOf("bigint", ids));
+            update.setArray(4, connection.createArrayOf("integer", attempts));
+            update.setString(5, workerId);
+            try (ResultSet rows = update.executeQuery()) {
+                while (rows.next()) {
+                    updated.add(rows.getLong(1));
+                }
+            }
+        }
+        return runs.stream().filter(run -> updated.contains(Long.parseLong(run.id()))).toList();
+    }
+
+    /** H2: a batch of fenced updates, one per run. */
+    private static List<Run> succeedOneByOne(Connection connection, List<Run> runs, String workerId, long now)
+            throws SQLException {
+        List<Run> recorded = new ArrayList<>(runs.size());
+        try (PreparedStatement update = connection.prepareStatement(SUCCEEDED + FENCE)) {
+            for (Run run : runs) {
+                Sql.bind(update, now, now, Long.parseLong(run.id()), workerId, run.attempt());
+                update.addBatch();
+            }
+            int[] counts = update.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] != 0) { // 1, or SUCCESS_NO_INFO where a driver does not count
+                    recorded.add(runs.get(i));
+                }
+            }
+        }
+        return recorded;
     }
 
     /** What became of a failed attempt. */
