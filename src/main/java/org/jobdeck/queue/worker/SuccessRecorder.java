@@ -30,6 +30,7 @@ final class SuccessRecorder implements AutoCloseable {
     private final String workerId;
     private final Consumer<Run> done;
     private final BlockingQueue<Run> pending = new LinkedBlockingQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger unwritten = new java.util.concurrent.atomic.AtomicInteger();
     private final Thread thread;
     private volatile boolean closing;
 
@@ -47,7 +48,13 @@ final class SuccessRecorder implements AutoCloseable {
     }
 
     void record(Run run) {
+        unwritten.incrementAndGet();
         pending.add(run);
+    }
+
+    /** Successes handed over and not yet written (or dropped): waiting, and in the group being written. */
+    int unwritten() {
+        return unwritten.get();
     }
 
     private void loop() {
@@ -65,6 +72,7 @@ final class SuccessRecorder implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } finally {
+                unwritten.addAndGet(-group.size());
                 group.forEach(done);
                 group.clear();
             }

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * A pool of worker threads over one {@link RunStore}.
  *
  * <p>One dispatcher thread claims queued runs in one statement per claim, as many as there are
- * free handler threads (twice that while runs are short), with {@code FOR UPDATE SKIP LOCKED}, so
+ * free handler threads (more while runs are short: {@link ClaimBudget}), with {@code FOR UPDATE SKIP LOCKED}, so
  * pools in several processes share one database, and hands each to a handler thread. Successes
  * are written in group commits ({@link SuccessRecorder}); other outcomes one run at a time. A
  * scheduler renews leases, notices cancel requests and lost leases, reclaims other workers'
@@ -34,8 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class WorkerPool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
     private static final long FLUSH_MILLIS = 500;
-    /** Runs shorter than this on average are claimed ahead (see capacity()). */
-    static final double SHORT_RUN_MILLIS = 50;
 
     private final RunStore store;
     private final JobCatalog catalog;
@@ -81,7 +79,10 @@ public final class WorkerPool implements AutoCloseable {
             return this;
         }
         running = true;
-        successes = new SuccessRecorder(store, settings.workerId(), run -> active.remove(run.id()),
+        successes = new SuccessRecorder(store, settings.workerId(), run -> {
+            active.remove(run.id());
+            wake(); // the dispatcher may be holding back for unwritten successes
+        },
                 "jobdeck-success-" + settings.workerId());
         dispatcher.start();
         scheduler.scheduleWithFixedDelay(this::heartbeat, settings.heartbeatMillis(),
@@ -106,7 +107,8 @@ public final class WorkerPool implements AutoCloseable {
         long backoff = 0;
         while (running) {
             try {
-                int free = capacity() - busy.get();
+                int free = ClaimBudget.claimable(settings.concurrency(), recentRunMillis, busy.get(),
+                        successes.unwritten());
                 if (free > 0) {
                     List<Run> claimed = store.claim(settings.workerId(), free, settings.leaseMillis(),
                             settings.batchId());
@@ -123,16 +125,6 @@ public final class WorkerPool implements AutoCloseable {
                 sleepQuietly(backoff);
             }
         }
-    }
-
-    /**
-     * How many runs this pool holds at most: one per thread, and as many again claimed ahead while
-     * recent runs are short. Claiming ahead means fewer, larger claims (the database's work per run
-     * falls) and no trip to the database between two short runs. Long runs are not claimed ahead,
-     * so a run never waits in a busy pool while another process has a free thread for it.
-     */
-    private int capacity() {
-        return settings.concurrency() + (recentRunMillis < SHORT_RUN_MILLIS ? settings.concurrency() : 0);
     }
 
     private void noteRunTime(long nanos) {
@@ -227,7 +219,10 @@ public final class WorkerPool implements AutoCloseable {
 
     private void heartbeat() {
         try {
-            List<String> ids = List.copyOf(active.keySet());
+            // Runs whose success is waiting for its group commit are left alone: the commit is
+            // about to end their lease, and renewing would only wait on (or deadlock with) it.
+            List<String> ids = active.values().stream().filter(execution -> !execution.finishing)
+                    .map(execution -> execution.run.id()).toList();
             RunStore.Leases leases = store.renewLeases(settings.workerId(), ids, settings.leaseMillis());
             for (String id : ids) {
                 Execution execution = active.get(id);
