@@ -1,6 +1,7 @@
 package org.jobdeck.fault;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,6 +23,7 @@ import org.jobdeck.queue.RunState;
 import org.jobdeck.queue.store.Database;
 import org.jobdeck.queue.store.DatabaseUrl;
 import org.jobdeck.queue.store.RunStore;
+import org.jobdeck.server.ServerTokens;
 
 /**
  * What the fault tests share: a PostgreSQL database with the {@code fault_execution} table, a
@@ -79,11 +81,29 @@ final class FaultRig implements AutoCloseable {
         return process;
     }
 
+    /** A fresh admin token, written to {@code admin.token} in the directory for the server to read. */
+    String adminToken() {
+        String token = ServerTokens.generate();
+        ServerTokens.write(tokenFile(), token);
+        return token;
+    }
+
+    private Path tokenFile() {
+        return directory.resolve("admin.token");
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     /**
-     * A {@code jobdeck serve --workers 0} JVM on {@code port}, with the admin token in
-     * {@code tokenFile}; returns once it listens.
+     * A {@code jobdeck serve --workers 0} JVM on {@code port}, with the token of
+     * {@link #adminToken()}; returns once it listens.
      */
-    Process startServer(int port, Path tokenFile, String name) throws Exception {
+    Process startServer(int port, String name) throws Exception {
+        Path tokenFile = tokenFile();
         Path log = directory.resolve(name + ".log");
         Process process = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -18,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * PostgreSQL stopped and started again under load, on the same port and data: the worker
- * processes and this process's store reconnect by themselves, every run still succeeds, and no
- * run is left running past its lease. It needs a server of its own to restart, so it runs on
+ * processes, a {@code jobdeck serve --workers 0} process and this process's store reconnect by
+ * themselves, every run still succeeds, no run is left running past its lease, and a console
+ * following the server sees every run end. It needs a server of its own to restart, so it runs on
  * embedded PostgreSQL only (not on the shared one in {@code JOBDECK_TEST_PG_URL}).
  */
 class PostgresRestartFaultTest {
@@ -34,12 +34,23 @@ class PostgresRestartFaultTest {
         String shared = System.getenv(TestDatabases.PG_ENV);
         assumeTrue(shared == null || shared.isBlank(), "restarting needs embedded PostgreSQL");
         Path data = directory.resolve("pgdata");
-        int port = freePort();
+        int port = FaultRig.freePort();
         postgres = start(data, port);
         try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE fault");
         }
         rig = new FaultRig(DatabaseUrl.parse(postgres.getJdbcUrl("postgres", "fault")), directory);
+        int serverPort = FaultRig.freePort();
+        String token = rig.adminToken();
+        rig.startServer(serverPort, "server");
+        try (ConsoleWatch console = new ConsoleWatch(serverPort, token)) {
+            restartMidLoad(data, port);
+            console.assertSeesEveryRunAsTheDatabaseHas(rig, Duration.ofSeconds(60));
+            assertThat(console.api.counts()).as("the server answers again").containsEntry("succeeded", FaultRig.JOBS);
+        }
+    }
+
+    private void restartMidLoad(Path data, int port) throws Exception {
         rig.enqueueAll();
         rig.startWorker(0, 20);
         rig.startWorker(1, 20);
@@ -65,12 +76,6 @@ class PostgresRestartFaultTest {
     /** Keeps the data directory when it stops (the temp directory goes at the end of the test). */
     private static EmbeddedPostgres start(Path data, int port) throws IOException {
         return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     @AfterEach

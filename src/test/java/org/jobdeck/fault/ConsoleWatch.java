@@ -1,0 +1,92 @@
+package org.jobdeck.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jobdeck.api.RunView;
+import org.jobdeck.client.RestJobsApi;
+
+/**
+ * What a console sees of a {@code jobdeck serve} process: a {@link RestJobsApi} subscribed to its
+ * event stream, keeping per run the newest snapshot and when its success arrived.
+ */
+final class ConsoleWatch implements AutoCloseable {
+    final Map<String, RunView> newest = new ConcurrentHashMap<>();
+    final Map<String, Long> successArrivedAt = new ConcurrentHashMap<>();
+    final RestJobsApi api;
+    private final AutoCloseable subscription;
+
+    ConsoleWatch(int port, String token) {
+        api = RestJobsApi.connect("http://127.0.0.1:" + port, token);
+        subscription = api.subscribe(this::arrived);
+    }
+
+    private void arrived(List<RunView> runs) {
+        long now = System.currentTimeMillis();
+        for (RunView run : runs) {
+            newest.merge(run.jobRunId(), run, (old, fresh) -> fresh.version() > old.version() ? fresh : old);
+            if ("succeeded".equals(run.state())) {
+                successArrivedAt.putIfAbsent(run.jobRunId(), now);
+            }
+        }
+    }
+
+    void awaitSuccesses(int successes, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (successArrivedAt.size() < successes) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the console saw " + successArrivedAt.size() + " successes, not " + successes);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /**
+     * Waits (up to {@code timeout}) until the console has every run at the database's version,
+     * then asserts that it has: no change was missed, and every run succeeded.
+     */
+    void assertSeesEveryRunAsTheDatabaseHas(FaultRig rig, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, Long> versions = versions(rig);
+        while (!versions.entrySet().stream().allMatch(this::delivered) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            versions = versions(rig);
+        }
+        assertThat(versions).hasSize(FaultRig.JOBS);
+        for (Map.Entry<String, Long> run : versions.entrySet()) {
+            RunView seen = newest.get(run.getKey());
+            assertThat(seen).as("run %s delivered", run.getKey()).isNotNull();
+            assertThat(seen.version()).as("version of run %s", run.getKey()).isEqualTo(run.getValue());
+            assertThat(seen.state()).isEqualTo("succeeded");
+        }
+    }
+
+    private boolean delivered(Map.Entry<String, Long> run) {
+        RunView seen = newest.get(run.getKey());
+        return seen != null && seen.version() == run.getValue();
+    }
+
+    private static Map<String, Long> versions(FaultRig rig) throws Exception {
+        Map<String, Long> versions = new HashMap<>();
+        try (Connection connection = rig.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT id, version FROM jd_run")) {
+            while (rows.next()) {
+                versions.put(Long.toString(rows.getLong(1)), rows.getLong(2));
+            }
+        }
+        return versions;
+    }
+
+    @Override
+    public void close() throws Exception {
+        subscription.close();
+        api.close();
+    }
+}
