@@ -61,6 +61,9 @@ final class EnqueueCommand implements Callable<Integer> {
         if (workers != null && workers < 1) {
             throw new UserError("--workers must be at least 1, got " + workers, ExitCodes.USAGE);
         }
+        if (waitForBatch && server == null) {
+            ShortRunJit.apply(); // this process works the batch, then ends
+        }
         JobCatalog catalog = server == null ? root.catalog() : null;
         Map<String, Map<String, Object>> overrides = catalog == null ? null : ParamOverride.typed(params, catalog);
         try (JobsApi api = server == null ? Backends.open(root) : server.open()) {
