@@ -252,11 +252,6 @@ public final class RunStore {
                 + " progress_message = NULL, version = version + 1, updated_at = ?";
         if (database.dialect().updateReturning()) {
             List<Run> claimed = changeIfAny(connection -> {
-                // A claim need not wait for its commit to reach the disk: if the server crashed
-                // before it did, the runs would be queued again, as after a worker's crash, and
-                // this worker's results for them would be refused by the fence. Successes and
-                // failures still commit synchronously.
-                Sql.update(connection, "SET LOCAL synchronous_commit TO OFF");
                 long now = now();
                 return RunReader.select(connection, take + " WHERE id = ANY(ARRAY(" + pick + ")) RETURNING "
                         + RunReader.COLUMNS, workerId, now + leaseMillis, now, now, now);

@@ -16,8 +16,9 @@ class ClaimBudgetTest {
     void shortRunsAreClaimedAheadByAboutTenMillisecondsOfWorkPerThread() {
         assertThat(ClaimBudget.capacity(4, 20)).as("half a run's worth: still one run ahead").isEqualTo(8);
         assertThat(ClaimBudget.capacity(4, 5)).as("two runs ahead per thread").isEqualTo(12);
-        assertThat(ClaimBudget.capacity(4, 0.01)).as("at most four ahead per thread").isEqualTo(20);
-        assertThat(ClaimBudget.capacity(1, 0)).isEqualTo(5);
+        assertThat(ClaimBudget.capacity(4, 1)).as("ten runs' worth, capped").isEqualTo(36);
+        assertThat(ClaimBudget.capacity(4, 0.01)).as("at most eight ahead per thread").isEqualTo(36);
+        assertThat(ClaimBudget.capacity(1, 0)).isEqualTo(9);
     }
 
     @Test
@@ -29,7 +30,7 @@ class ClaimBudgetTest {
 
     @Test
     void nothingIsClaimedWhileAFullGroupOfSuccessesIsUnwritten() {
-        assertThat(ClaimBudget.claimable(16, 0.01, 0, SuccessRecorder.MAX_GROUP - 1)).isEqualTo(80);
+        assertThat(ClaimBudget.claimable(16, 0.01, 0, SuccessRecorder.MAX_GROUP - 1)).isEqualTo(144);
         assertThat(ClaimBudget.claimable(16, 0.01, 0, SuccessRecorder.MAX_GROUP)).isZero();
     }
 }
