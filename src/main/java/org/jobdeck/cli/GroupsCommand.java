@@ -2,14 +2,16 @@ package org.jobdeck.cli;
 
 import java.util.concurrent.Callable;
 import org.jobdeck.api.GroupsView;
+import org.jobdeck.api.JobsApi;
 import org.jobdeck.core.plan.DependencyResolver;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code jobdeck groups}: the groups with their job counts. */
+/** {@code jobdeck groups}: the groups with their job counts, of the catalog or of a server's. */
 @Command(name = "groups", description = "List the job groups with their job counts.")
 final class GroupsCommand implements Callable<Integer> {
     @ParentCommand
@@ -18,12 +20,23 @@ final class GroupsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    RemoteOptions remote = new RemoteOptions();
+
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
     @Override
     public Integer call() {
-        GroupsView view = GroupsView.of(new DependencyResolver(root.catalog()).groupSummaries());
+        RemoteOptions.Remote server = remote.resolve(root);
+        GroupsView view;
+        if (server == null) {
+            view = GroupsView.of(new DependencyResolver(root.catalog()).groupSummaries());
+        } else {
+            try (JobsApi api = server.open()) {
+                view = api.groups();
+            }
+        }
         var out = spec.commandLine().getOut();
         if (json) {
             Json.print(out, view);

@@ -70,6 +70,38 @@ class ServeCommandTest {
     }
 
     @Test
+    void groupsAndPlanWithServerShowTheServersCatalogNotTheBuiltInOne() throws Exception {
+        Path catalog = dir.resolve("catalog.json");
+        Files.writeString(catalog, """
+                {"groups": [{"name": "alpha", "title": "Alpha", "purpose": "first"},
+                            {"name": "beta", "title": "Beta", "purpose": "second"}],
+                 "jobs": [{"name": "a1", "description": "first job", "group": "alpha", "dependencies": [],
+                           "defaultParams": {}, "examples": []},
+                          {"name": "b1", "description": "second job", "group": "beta", "dependencies": ["a1"],
+                           "defaultParams": {}, "examples": []}]}
+                """);
+        Path token = tokenFile("token", TOKEN + "\n", "rw-------");
+        ServeInThread serving = serve("--catalog", catalog.toString(), "--token-file", token.toString(), "--workers", "0");
+
+        Result groups = run("groups", "--server", serving.url, "--token-file", token.toString(), "--json");
+        assertThat(groups.code()).as(groups.err()).isZero();
+        assertThat(groups.json().get("groups")).extracting(group -> group.get("group").asText())
+                .containsExactly("alpha", "beta");
+
+        Result plan = run("--server", serving.url, "--token-file", token.toString(), "plan", "--group", "beta");
+        assertThat(plan.code()).as(plan.err()).isZero();
+        assertThat(plan.out()).startsWith("2 jobs: 1 member of beta, 1 dependency");
+        assertThat(plan.out()).containsPattern("1 +a1 +alpha +dependency");
+
+        Result planJson = run("plan", "--job", "b1", "--server", serving.url, "--token-file", token.toString(), "--json");
+        assertThat(planJson.json().get("jobs")).extracting(job -> job.get("jobName").asText()).containsExactly("a1", "b1");
+
+        Result both = run("groups", "--server", serving.url, "--db", "jdbc:h2:mem:x");
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("--server and --db exclude each other");
+    }
+
+    @Test
     void serveListensAndEnqueueThroughItReturnsTheFeedsSixRuns() throws Exception {
         Path token = tokenFile("token", TOKEN + "\n", "rw-------");
         ServeInThread serving = serve("--token-file", token.toString(), "--workers", "0");
