@@ -37,6 +37,24 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** {@code listener} gets the id of each running run another process asked to cancel (PostgreSQL only). */
+    void onRemoteCancel(java.util.function.Consumer<String> listener) {
+        if (remote != null) {
+            remote.subscribeCancels(listener);
+        }
+    }
+
+    /** In a transaction that asked a running run to stop: tells the other processes on commit. */
+    void signalCancel(Connection connection, long runId) throws SQLException {
+        if (remote != null) {
+            try (java.sql.PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+                notify.setString(1, RemoteChanges.CANCEL_CHANNEL);
+                notify.setString(2, remote.cancelPayload(runId));
+                notify.execute();
+            }
+        }
+    }
+
     /** In a transaction that queued, ended or handed back runs: wakes the other processes on commit. */
     void signalChange(Connection connection) throws SQLException {
         if (remote != null) {

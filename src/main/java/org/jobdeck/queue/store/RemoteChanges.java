@@ -6,6 +6,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -18,17 +19,21 @@ import org.slf4j.LoggerFactory;
  * worker pools and feeds at once instead of at their next poll.
  *
  * <p>The payload is the sending process's id, so a process ignores its own notifications (it
- * already woke its listeners when it committed). The listening connection reconnects by itself
+ * already woke its listeners when it committed). An operator's request to cancel a running run
+ * goes on {@link #CANCEL_CHANNEL}, with the run's id after the sender's, so the process running it
+ * stops it at once rather than at its next heartbeat; other listeners are not woken for it. The listening connection reconnects by itself
  * after PostgreSQL restarts; on reconnecting it wakes the listeners once, for whatever it missed.
  */
 final class RemoteChanges implements AutoCloseable {
     static final String CHANNEL = "jobdeck_runs";
+    static final String CANCEL_CHANNEL = "jobdeck_cancel";
     private static final Logger LOG = LoggerFactory.getLogger(RemoteChanges.class);
     private static final int WAIT_MILLIS = 500;
 
     private final DatabaseUrl url;
     private final String self = UUID.randomUUID().toString();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> cancelListeners = new CopyOnWriteArrayList<>();
     private Thread thread;
     private volatile boolean closed;
     private volatile Connection connection;
@@ -42,8 +47,23 @@ final class RemoteChanges implements AutoCloseable {
         return self;
     }
 
+    /** The payload that asks other processes to stop a running run. */
+    String cancelPayload(long runId) {
+        return self + " " + runId;
+    }
+
     synchronized void subscribe(Runnable listener) {
         listeners.add(listener);
+        listen();
+    }
+
+    /** {@code listener} gets the id of each run another process asked to cancel. */
+    synchronized void subscribeCancels(Consumer<String> listener) {
+        cancelListeners.add(listener);
+        listen();
+    }
+
+    private void listen() {
         if (thread == null && !closed) {
             thread = new Thread(this::loop, "jobdeck-listen");
             thread.setDaemon(true);
@@ -58,6 +78,7 @@ final class RemoteChanges implements AutoCloseable {
             try (Connection listening = Database.connectDirectly(url);
                  Statement statement = listening.createStatement()) {
                 statement.execute("LISTEN " + CHANNEL);
+                statement.execute("LISTEN " + CANCEL_CHANNEL);
                 connection = listening;
                 if (reconnected) {
                     LOG.info("Listening for other processes' changes again");
@@ -67,8 +88,8 @@ final class RemoteChanges implements AutoCloseable {
                 PGConnection pg = listening.unwrap(PGConnection.class);
                 while (!closed) {
                     PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
-                    if (notifications != null && fromOthers(notifications)) {
-                        wakeAll();
+                    if (notifications != null) {
+                        deliver(notifications);
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -86,13 +107,32 @@ final class RemoteChanges implements AutoCloseable {
         }
     }
 
-    private boolean fromOthers(PGNotification[] notifications) {
+    private void deliver(PGNotification[] notifications) {
+        boolean changed = false;
         for (PGNotification notification : notifications) {
-            if (!self.equals(notification.getParameter())) {
-                return true;
+            String payload = notification.getParameter();
+            if (CANCEL_CHANNEL.equals(notification.getName())) {
+                int space = payload.indexOf(' ');
+                if (space > 0 && !self.equals(payload.substring(0, space))) {
+                    cancel(payload.substring(space + 1));
+                }
+            } else if (!self.equals(payload)) {
+                changed = true;
             }
         }
-        return false;
+        if (changed) {
+            wakeAll();
+        }
+    }
+
+    private void cancel(String runId) {
+        for (Consumer<String> listener : cancelListeners) {
+            try {
+                listener.accept(runId);
+            } catch (RuntimeException e) {
+                LOG.warn("A cancel listener failed: {}", e.toString());
+            }
+        }
     }
 
     private void wakeAll() {

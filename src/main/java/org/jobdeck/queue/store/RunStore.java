@@ -65,11 +65,13 @@ public final class RunStore {
     }
 
     /**
-     * Called with a run's id when an operator asks this store to cancel a running run, so a
-     * worker pool in this process stops it at once (others notice at their next heartbeat).
+     * Called with a run's id when an operator asks to cancel a running run, so that the worker
+     * pool running it stops it at once: asked through this store, or (on PostgreSQL) through
+     * another process's. On H2, a pool in another process notices at its next heartbeat.
      */
     public void onCancelRequested(java.util.function.Consumer<String> listener) {
         cancelListeners.add(listener);
+        database.onRemoteCancel(listener);
     }
 
     /** A change that queues, ends or hands back runs: other processes are woken when it commits. */
@@ -550,6 +552,7 @@ public final class RunStore {
             if (run.state() == RunState.RUNNING) {
                 Sql.update(connection, "UPDATE jd_run SET cancel_requested = TRUE, version = version + 1,"
                         + " updated_at = ? WHERE id = ?", now, id);
+                database.signalCancel(connection, id);
                 return true;
             }
             if (!run.state().canMoveTo(RunState.CANCELLED)) {
