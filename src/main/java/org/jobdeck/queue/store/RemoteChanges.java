@@ -21,8 +21,11 @@ import org.slf4j.LoggerFactory;
  * <p>The payload is the sending process's id, so a process ignores its own notifications (it
  * already woke its listeners when it committed). An operator's request to cancel a running run
  * goes on {@link #CANCEL_CHANNEL}, with the run's id after the sender's, so the process running it
- * stops it at once rather than at its next heartbeat; other listeners are not woken for it. The listening connection reconnects by itself
- * after PostgreSQL restarts; on reconnecting it wakes the listeners once, for whatever it missed.
+ * stops it at once rather than at its next heartbeat; other listeners are not woken for it.
+ *
+ * <p>The listening connection reconnects by itself after PostgreSQL restarts; on reconnecting it
+ * wakes the listeners once, for whatever it missed. (A cancel sent while it was away is noticed
+ * at the next heartbeat, as before.)
  */
 final class RemoteChanges implements AutoCloseable {
     static final String CHANNEL = "jobdeck_runs";
