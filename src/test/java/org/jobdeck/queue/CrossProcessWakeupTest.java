@@ -10,11 +10,13 @@ import java.util.concurrent.TimeUnit;
 import org.jobdeck.core.catalog.JobCatalog;
 import org.jobdeck.core.plan.DependencyResolver;
 import org.jobdeck.queue.handler.HandlerRegistry;
+import org.jobdeck.queue.handler.JobHandler;
 import org.jobdeck.queue.store.Database;
-import org.jobdeck.queue.store.DatabaseUrl;
 import org.jobdeck.queue.store.RunStore;
 import org.jobdeck.queue.worker.WorkerPool;
 import org.jobdeck.queue.worker.WorkerSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,73 +28,81 @@ import org.junit.jupiter.api.Test;
 class CrossProcessWakeupTest {
     private static final long POLL_MILLIS = 60_000; // a wake-up that waited for the poll would time the test out
 
+    private final JobCatalog catalog = TestCatalogs.diamond();
+    private Database here;
+    private Database there;
+    /** This process's store, and the other process's, whose pool polls and beats once a minute. */
+    private RunStore local;
+    private RunStore remote;
+
+    @BeforeEach
+    void openTwoProcesses() {
+        var url = TestDatabases.postgres();
+        here = Database.open(url, 4);
+        there = Database.open(url, 4);
+        local = new RunStore(here, Clock.systemUTC());
+        remote = new RunStore(there, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void close() {
+        here.close();
+        there.close();
+    }
+
+    private Batch enqueue(String job) {
+        return new Enqueuer(catalog, local).enqueue(
+                new DependencyResolver(catalog).resolveJobs(List.of(job)), Map.of(), "test", null);
+    }
+
+    /** The other process's pool, with {@code handler} for every job. */
+    private WorkerPool remotePool(int threads, JobHandler handler) {
+        HandlerRegistry handlers = new HandlerRegistry();
+        catalog.jobs().forEach(job -> handlers.register(job.name(), handler));
+        return new WorkerPool(remote, catalog, handlers,
+                WorkerSettings.defaults(threads).withPoll(POLL_MILLIS).withLease(2 * POLL_MILLIS, POLL_MILLIS)).start();
+    }
+
     @Test
     void aSuccessInOneProcessStartsTheDownstreamRunInAnotherAtOnce() throws Exception {
-        DatabaseUrl url = TestDatabases.postgres();
-        JobCatalog catalog = TestCatalogs.diamond();
-        try (Database here = Database.open(url, 4); Database there = Database.open(url, 4)) {
-            RunStore enqueuing = new RunStore(here, Clock.systemUTC());
-            RunStore working = new RunStore(there, Clock.systemUTC());
-            CountDownLatch bStarted = new CountDownLatch(1);
-            HandlerRegistry handlers = new HandlerRegistry();
-            catalog.jobs().forEach(job -> handlers.register(job.name(), context -> {
-                if (context.jobName().equals("b")) {
-                    bStarted.countDown();
-                }
-            }));
-            Batch batch = new Enqueuer(catalog, enqueuing).enqueue(
-                    new DependencyResolver(catalog).resolveJobs(List.of("b")), Map.of(), "test", null);
-            Run a = enqueuing.claim("this-process", 1, 30_000, null).get(0);
-            // The other process's pool finds nothing to claim (a is running, b waits for it) and
-            // then polls, and beats (which also wakes it), only once a minute.
-            WorkerPool pool = new WorkerPool(working, catalog, handlers,
-                    WorkerSettings.defaults(2).withPoll(POLL_MILLIS).withLease(2 * POLL_MILLIS, POLL_MILLIS)).start();
-            try {
-                Thread.sleep(500);
-                assertThat(bStarted.getCount()).isEqualTo(1);
-
-                enqueuing.succeed(a, "this-process");
-
-                assertThat(bStarted.await(5, TimeUnit.SECONDS)).as("b started long before the next poll").isTrue();
-                assertThat(batch.runs()).hasSize(2);
-            } finally {
-                pool.close();
+        CountDownLatch bStarted = new CountDownLatch(1);
+        Batch batch = enqueue("b");
+        Run a = local.claim("this-process", 1, 30_000, null).get(0);
+        // The other process's pool finds nothing to claim (a is running, b waits for it) and
+        // then polls, and beats (which also wakes it), only once a minute.
+        try (WorkerPool pool = remotePool(2, context -> {
+            if (context.jobName().equals("b")) {
+                bStarted.countDown();
             }
+        })) {
+            Thread.sleep(500);
+            assertThat(bStarted.getCount()).isEqualTo(1);
+
+            local.succeed(a, "this-process");
+
+            assertThat(bStarted.await(5, TimeUnit.SECONDS)).as("b started long before the next poll").isTrue();
+            assertThat(batch.runs()).hasSize(2);
         }
     }
 
     @Test
     void aCancelInOneProcessStopsTheRunningRunInAnotherAtOnce() throws Exception {
-        DatabaseUrl url = TestDatabases.postgres();
-        JobCatalog catalog = TestCatalogs.diamond();
-        try (Database here = Database.open(url, 4); Database there = Database.open(url, 4)) {
-            RunStore operating = new RunStore(here, Clock.systemUTC());
-            RunStore working = new RunStore(there, Clock.systemUTC());
-            CountDownLatch started = new CountDownLatch(1);
-            HandlerRegistry handlers = new HandlerRegistry();
-            catalog.jobs().forEach(job -> handlers.register(job.name(), context -> {
-                started.countDown();
-                Thread.sleep(2 * POLL_MILLIS); // until stopped
-            }));
-            Batch batch = new Enqueuer(catalog, operating).enqueue(
-                    new DependencyResolver(catalog).resolveJobs(List.of("a")), Map.of(), "test", null);
-            String a = batch.runs().get(0).id();
-            WorkerPool pool = new WorkerPool(working, catalog, handlers,
-                    WorkerSettings.defaults(1).withPoll(POLL_MILLIS).withLease(2 * POLL_MILLIS, POLL_MILLIS)).start();
-            try {
-                assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        CountDownLatch started = new CountDownLatch(1);
+        String a = enqueue("a").runs().get(0).id();
+        try (WorkerPool pool = remotePool(1, context -> {
+            started.countDown();
+            Thread.sleep(2 * POLL_MILLIS); // until stopped
+        })) {
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 
-                operating.cancel(a);
+            local.cancel(a);
 
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-                while (operating.find(a).orElseThrow().state() != RunState.CANCELLED && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
-                assertThat(operating.find(a).orElseThrow().state()).as("cancelled long before the next heartbeat")
-                        .isEqualTo(RunState.CANCELLED);
-            } finally {
-                pool.close();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (local.find(a).orElseThrow().state() != RunState.CANCELLED && System.nanoTime() < deadline) {
+                Thread.sleep(20);
             }
+            assertThat(local.find(a).orElseThrow().state()).as("cancelled long before the next heartbeat")
+                    .isEqualTo(RunState.CANCELLED);
         }
     }
 }
