@@ -55,12 +55,22 @@ class CrossProcessWakeupTest {
                 new DependencyResolver(catalog).resolveJobs(List.of(job)), Map.of(), "test", null);
     }
 
-    /** The other process's pool, with {@code handler} for every job. */
-    private WorkerPool remotePool(int threads, JobHandler handler) {
+    /**
+     * The other process's pool, with {@code handler} for every job, started once that process
+     * listens for notifications (one sent before would be missed, and only the heartbeat would
+     * catch up).
+     */
+    private WorkerPool remotePool(int threads, JobHandler handler) throws InterruptedException {
         HandlerRegistry handlers = new HandlerRegistry();
         catalog.jobs().forEach(job -> handlers.register(job.name(), handler));
-        return new WorkerPool(remote, catalog, handlers,
-                WorkerSettings.defaults(threads).withPoll(POLL_MILLIS).withLease(2 * POLL_MILLIS, POLL_MILLIS)).start();
+        WorkerPool pool = new WorkerPool(remote, catalog, handlers,
+                WorkerSettings.defaults(threads).withPoll(POLL_MILLIS).withLease(2 * POLL_MILLIS, POLL_MILLIS));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!there.listening()) {
+            assertThat(System.nanoTime()).as("the other process listens within 10 s").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        return pool.start();
     }
 
     @Test

@@ -37,6 +37,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether other processes' notifications reach this one now (PostgreSQL, once something
+     * subscribed and the listening connection is up). Until then, polls and heartbeats stand in.
+     */
+    public boolean listening() {
+        return remote != null && remote.listening();
+    }
+
     /** {@code listener} gets the id of each running run another process asked to cancel (PostgreSQL only). */
     void onRemoteCancel(java.util.function.Consumer<String> listener) {
         if (remote != null) {

@@ -50,6 +50,11 @@ final class RemoteChanges implements AutoCloseable {
         return self;
     }
 
+    /** Whether notifications reach this process now: its listening connection is up. */
+    boolean listening() {
+        return connection != null;
+    }
+
     /** The payload that asks other processes to stop a running run. */
     String cancelPayload(long runId) {
         return self + " " + runId;
