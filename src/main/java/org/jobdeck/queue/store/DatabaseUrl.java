@@ -2,41 +2,75 @@ package org.jobdeck.queue.store;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Properties;
+import org.jobdeck.queue.JobdeckHome;
 import org.jobdeck.queue.QueueException;
 
 /**
- * A database URL as the user gave it ({@code given}), checked, completed with Jobdeck's
- * settings ({@code jdbcUrl}) and made safe to print ({@link #display()}).
+ * A database URL as the user gave it, checked, completed with Jobdeck's settings, and split into
+ * a URL without secrets ({@link #jdbcUrl()}) and the {@link Credentials} passed beside it.
  *
- * <p>Accepted: {@code jdbc:h2:…} (file or mem) and {@code jdbc:postgresql://…}. The default is the
- * H2 file {@code ~/.jobdeck/jobdeck} (see {@link org.jobdeck.queue.JobdeckHome}), or {@code $JOBDECK_DB}. A password is never printed: it is
- * masked in {@link #display()}, and may instead come from {@code $JOBDECK_DB_PASSWORD}.
+ * <p>Accepted: {@code jdbc:h2:…} (a file, {@code mem:}, or {@code tcp://} to an H2 server) and
+ * {@code jdbc:postgresql://…}. The default is the H2 file {@code ~/.jobdeck/jobdeck} (see
+ * {@link JobdeckHome}), or {@code $JOBDECK_DB}.
+ *
+ * <p>A password never leaves this class inside a URL: it is taken out of every form a user may
+ * write ({@code //user:password@host}, {@code ?password=}, {@code &password=}, H2's
+ * {@code ;PASSWORD=}) and handed to the driver as a connection property, so that neither the
+ * driver, HikariCP nor Flyway can echo it in a message or a log line. {@link #display()} and
+ * {@link #toString()} show the URL with the password as {@code ***}, and {@link #redact} takes it
+ * out of any other text. It may also come from {@code $JOBDECK_DB_PASSWORD}.
  */
-public record DatabaseUrl(String jdbcUrl, Dialect dialect, String given) {
+public final class DatabaseUrl {
     public static final String ENV_URL = "JOBDECK_DB";
     public static final String ENV_PASSWORD = "JOBDECK_DB_PASSWORD";
+    private static final String H2 = "jdbc:h2:";
+    private static final String POSTGRESQL = "jdbc:postgresql:";
+
+    static {
+        // Before any H2 database opens, so that H2's AUTO_SERVER reads it: loopback only.
+        H2Files.bindToLoopback();
+    }
+
+    private final String jdbcUrl;
+    private final Dialect dialect;
+    private final String display;
+    private final Credentials credentials;
+    private final H2Location h2;
+
+    private DatabaseUrl(String jdbcUrl, Dialect dialect, String display, Credentials credentials, H2Location h2) {
+        this.jdbcUrl = jdbcUrl;
+        this.dialect = dialect;
+        this.display = display;
+        this.credentials = credentials;
+        this.h2 = h2;
+    }
 
     public static DatabaseUrl parse(String url) {
+        return parse(url, System.getenv(ENV_PASSWORD));
+    }
+
+    /** @param environmentPassword the password from the environment, or null */
+    static DatabaseUrl parse(String url, String environmentPassword) {
         if (url == null || url.isBlank()) {
             throw new QueueException("Database URL is empty (use jdbc:h2:FILE or jdbc:postgresql://HOST/DB)");
         }
-        String trimmed = url.trim();
-        String lower = trimmed.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("jdbc:h2:")) {
-            String rest = trimmed.substring("jdbc:h2:".length());
-            if (rest.isBlank() || rest.startsWith(";")) {
-                throw new QueueException("Database URL " + trimmed + " names no database (e.g. jdbc:h2:/tmp/jobdeck)");
-            }
-            return new DatabaseUrl(withH2Defaults(trimmed), Dialect.H2, trimmed);
+        UrlCredentials split = UrlCredentials.split(url.strip());
+        Credentials credentials = split.credentials().orPassword(environmentPassword);
+        String shown = split.masked();
+        String lower = split.url().toLowerCase(Locale.ROOT);
+        if (lower.startsWith(H2)) {
+            H2Location location = H2Location.of(split.url(), shown);
+            return new DatabaseUrl(location.jdbcUrl(), Dialect.H2, shown, credentials, location);
         }
-        if (lower.startsWith("jdbc:postgresql:")) {
-            if (!lower.startsWith("jdbc:postgresql://") || trimmed.length() <= "jdbc:postgresql://".length()) {
-                throw new QueueException("Database URL " + mask(trimmed)
+        if (lower.startsWith(POSTGRESQL)) {
+            if (!lower.startsWith("jdbc:postgresql://") || split.url().length() <= "jdbc:postgresql://".length()) {
+                throw new QueueException("Database URL " + shown
                         + " is incomplete (expected jdbc:postgresql://HOST[:PORT]/DATABASE)");
             }
-            return new DatabaseUrl(trimmed, Dialect.POSTGRESQL, trimmed);
+            return new DatabaseUrl(split.url(), Dialect.POSTGRESQL, shown, credentials, null);
         }
-        throw new QueueException("Unsupported database URL: " + mask(trimmed)
+        throw new QueueException("Unsupported database URL: " + shown
                 + " (use jdbc:h2:FILE or jdbc:postgresql://HOST[:PORT]/DATABASE)");
     }
 
@@ -46,17 +80,55 @@ public record DatabaseUrl(String jdbcUrl, Dialect dialect, String given) {
         if (env != null && !env.isBlank()) {
             return parse(env);
         }
-        Path file = org.jobdeck.queue.JobdeckHome.directory().resolve("jobdeck");
-        return parse("jdbc:h2:" + file);
+        Path file = JobdeckHome.directory().resolve("jobdeck");
+        return parse(H2 + file);
+    }
+
+    /** The URL for the driver: Jobdeck's settings added, every password taken out. */
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public Dialect dialect() {
+        return dialect;
     }
 
     /** The URL as the user gave it, with any password replaced by ***. */
     public String display() {
-        return mask(given);
+        return display;
+    }
+
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    /** Where an H2 database lives (file, memory or server); empty for PostgreSQL. */
+    public java.util.Optional<H2Location> h2() {
+        return java.util.Optional.ofNullable(h2);
     }
 
     public boolean isEmbedded() {
         return dialect == Dialect.H2;
+    }
+
+    /** The same database with other credentials (an embedded H2 file's own secret, say). */
+    DatabaseUrl withCredentials(Credentials other) {
+        return new DatabaseUrl(jdbcUrl, dialect, display, other, h2);
+    }
+
+    /** The same database at a URL with other settings (the same secrets). */
+    DatabaseUrl withJdbcUrl(String other) {
+        return new DatabaseUrl(other, dialect, display, credentials, h2);
+    }
+
+    /** The driver's connection properties: user and password, when there are any. */
+    Properties connectionProperties() {
+        return credentials.asProperties();
+    }
+
+    /** {@code text} with this URL's password, in every spelling it was given, replaced by ***. */
+    public String redact(String text) {
+        return credentials.redact(UrlCredentials.maskAll(text));
     }
 
     /**
@@ -64,30 +136,26 @@ public record DatabaseUrl(String jdbcUrl, Dialect dialect, String given) {
      * password comes from {@code $JOBDECK_DB_PASSWORD} instead).
      */
     public static String withoutPassword(String url) {
-        return url.replaceAll("(?i)[?&;]password=[^&;]*", "")
-                .replaceAll("(//[^/:@]+):[^@/]*@", "$1@");
+        return UrlCredentials.split(url.strip()).remembered();
     }
 
-    static String mask(String url) {
-        return url.replaceAll("(?i)(password=)[^&;]*", "$1***")
-                .replaceAll("(//[^/:@]+:)[^@/]*@", "$1***@");
+    /** Any database URLs in {@code text} with their passwords replaced by ***. */
+    static String mask(String text) {
+        return UrlCredentials.maskAll(text);
     }
 
-    /**
-     * H2 file databases are shared between the console and the CLI (AUTO_SERVER), and wait for
-     * row locks longer than H2's default of one second: completions of a fan-in contend on
-     * one row.
-     */
-    private static String withH2Defaults(String url) {
-        String upper = url.toUpperCase(Locale.ROOT);
-        StringBuilder result = new StringBuilder(url);
-        if (!upper.contains("LOCK_TIMEOUT")) {
-            result.append(";LOCK_TIMEOUT=10000");
-        }
-        boolean inMemory = upper.startsWith("JDBC:H2:MEM:");
-        if (!inMemory && !upper.contains("AUTO_SERVER")) {
-            result.append(";AUTO_SERVER=TRUE");
-        }
-        return result.toString();
+    @Override
+    public String toString() {
+        return display;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DatabaseUrl that && jdbcUrl.equals(that.jdbcUrl) && credentials.equals(that.credentials);
+    }
+
+    @Override
+    public int hashCode() {
+        return jdbcUrl.hashCode();
     }
 }
