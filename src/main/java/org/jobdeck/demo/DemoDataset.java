@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import org.jobdeck.demo.data.DatasetGenerator;
 import org.jobdeck.demo.data.GenerationReport;
 import org.jobdeck.demo.sql.Jdbc;
+import org.jobdeck.queue.JobdeckHome;
 import org.jobdeck.queue.store.Database;
 
 /**
@@ -57,13 +58,13 @@ public final class DemoDataset {
                 Clock.systemUTC(), null);
     }
 
-    /** $JOBDECK_DATA_DIR, else ~/.jobdeck/data. */
+    /** $JOBDECK_DATA_DIR, else {@code data} in the Jobdeck home ($JOBDECK_HOME, else ~/.jobdeck). */
     public static Path defaultDataDirectory() {
         String env = System.getenv(ENV_DATA_DIR);
         if (env != null && !env.isBlank()) {
             return Path.of(env);
         }
-        return Path.of(System.getProperty("user.home"), ".jobdeck", "data");
+        return JobdeckHome.directory().resolve("data");
     }
 
     /** The clock for as-of times, computed-at stamps and cleanup cut-offs (tests fix it). */

@@ -7,11 +7,11 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.jobdeck.api.JobsApiException;
 import org.jobdeck.client.TokenFile;
+import org.jobdeck.queue.FileModes;
 import org.jobdeck.queue.JobdeckHome;
 
 /**
@@ -56,8 +56,11 @@ public final class ServerTokens {
     public static void write(Path file, String token) {
         try {
             Path directory = file.toAbsolutePath().getParent();
+            if (JobdeckHome.contains(directory)) {
+                JobdeckHome.ensure();
+            }
             Files.createDirectories(directory);
-            Path temporary = createOwnerOnly(directory);
+            Path temporary = FileModes.createOwnerOnlyTempFile(directory, ".admin-token");
             try {
                 Files.writeString(temporary, token + "\n", StandardCharsets.UTF_8);
                 try {
@@ -70,15 +73,6 @@ public final class ServerTokens {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the token file " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Path createOwnerOnly(Path directory) throws IOException {
-        try {
-            return Files.createTempFile(directory, ".admin-token", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            return Files.createTempFile(directory, ".admin-token", ".tmp");
         }
     }
 }

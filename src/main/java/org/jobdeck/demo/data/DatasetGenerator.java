@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.jobdeck.demo.DatasetSpec;
 import org.jobdeck.demo.sql.BatchInsert;
+import org.jobdeck.queue.JobdeckHome;
 
 /**
  * Generates a dataset from a {@link DatasetSpec} into the (migrated, empty) demo schema, on the
@@ -61,6 +62,9 @@ public final class DatasetGenerator {
     }
 
     private void writeImages(Content content, SplittableRandom random) throws IOException {
+        if (JobdeckHome.contains(mediaDirectory)) {
+            JobdeckHome.ensure(); // the home holds secrets: it must not be created open to others
+        }
         Files.createDirectories(mediaDirectory);
         int corruptSeen = 0;
         for (int m = 0; m < content.mediaCount; m++) {

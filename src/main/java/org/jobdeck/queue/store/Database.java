@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -75,13 +76,12 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(DatabaseUrl url, int poolSize) {
-        checkConnection(url);
+        Path file = url.h2().flatMap(H2Location::filePath).orElse(null);
+        DatabaseUrl effective = file == null ? url : H2Files.prepare(url, file);
+        checkConnection(effective);
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url.jdbcUrl());
-        String password = System.getenv(DatabaseUrl.ENV_PASSWORD);
-        if (password != null && !password.isEmpty()) {
-            config.setPassword(password);
-        }
+        config.setJdbcUrl(effective.jdbcUrl());
+        config.setDataSourceProperties(effective.connectionProperties());
         config.setMaximumPoolSize(poolSize);
         config.setMinimumIdle(1);
         config.setPoolName("jobdeck");
@@ -90,8 +90,11 @@ public final class Database implements AutoCloseable {
         config.setAutoCommit(true);
         HikariDataSource pool = new HikariDataSource(config);
         try {
-            migrate(url, pool);
-            return new Database(url, pool);
+            migrate(effective, pool);
+            if (file != null) {
+                H2Files.protect(file);
+            }
+            return new Database(effective, pool);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -104,25 +107,22 @@ public final class Database implements AutoCloseable {
 
     /**
      * One plain connection before the pool exists: a refused or misspelt database fails here at
-     * once with one line, instead of after the pool's connection timeout.
+     * once with one line, instead of after the pool's connection timeout. An embedded file
+     * database made before secrets existed gets its secret here.
      */
     private static void checkConnection(DatabaseUrl url) {
-        try (Connection connection = connectDirectly(url)) {
+        try (Connection connection = url.h2().isPresent()
+                ? H2Files.connect(url, Database::connectDirectly) : connectDirectly(url)) {
             connection.isValid(5);
         } catch (SQLException e) {
-            throw new QueueException("Cannot connect to " + url.display() + ": " + rootMessage(e), e);
+            throw new QueueException("Cannot connect to " + url.display() + ": " + rootMessage(url, e), e);
         }
     }
 
-    /** A connection outside the pool, with the password from the environment if there is one. */
+    /** A connection outside the pool, with the URL's credentials as properties. */
     static Connection connectDirectly(DatabaseUrl url) throws SQLException {
-        java.util.Properties properties = new java.util.Properties();
-        String password = System.getenv(DatabaseUrl.ENV_PASSWORD);
-        if (password != null && !password.isEmpty()) {
-            properties.setProperty("password", password);
-        }
         DriverManager.setLoginTimeout(10);
-        return DriverManager.getConnection(url.jdbcUrl(), properties);
+        return DriverManager.getConnection(url.jdbcUrl(), url.connectionProperties());
     }
 
     private static void migrate(DatabaseUrl url, DataSource pool) {
@@ -140,10 +140,11 @@ public final class Database implements AutoCloseable {
                     .migrate();
         } catch (FlywayException e) {
             throw new QueueException("Cannot prepare the database at " + url.display() + ": "
-                    + rootMessage(e), e);
+                    + rootMessage(url, e), e);
         }
     }
 
+    /** The first line of the innermost cause, with any URL's password masked. */
     static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
@@ -151,6 +152,25 @@ public final class Database implements AutoCloseable {
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return DatabaseUrl.mask(message.lines().findFirst().orElse(message));
+    }
+
+    /** As above, with {@code url}'s secrets taken out too, however the driver spelt them. */
+    static String rootMessage(DatabaseUrl url, Throwable e) {
+        return url.redact(rootMessage(e));
+    }
+
+    /**
+     * Makes what {@code connection} committed survive a crash or a power cut. PostgreSQL's
+     * commit already does (synchronous_commit). H2 writes a commit into the file at once
+     * (WRITE_DELAY=0) but leaves it in the operating system's cache: CHECKPOINT SYNC forces it
+     * onto the disk. A memory database has no disk to force.
+     */
+    void forceToDisk(Connection connection) throws SQLException {
+        if (url.h2().flatMap(H2Location::filePath).isPresent()) {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("CHECKPOINT SYNC");
+            }
+        }
     }
 
     public DataSource dataSource() {
