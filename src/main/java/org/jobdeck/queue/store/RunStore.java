@@ -37,7 +37,7 @@ public final class RunStore {
 
     public RunStore(Database database, Clock clock) {
         this.database = database;
-        this.tx = new Transactions(database.dataSource());
+        this.tx = new Transactions(database.dataSource(), database::forceToDisk);
         this.clock = clock;
         this.log = new RunLog(tx, clock);
     }
@@ -74,19 +74,23 @@ public final class RunStore {
         database.onRemoteCancel(listener);
     }
 
-    /** A change that queues, ends or hands back runs: other processes are woken when it commits. */
+    /**
+     * A change that queues, ends or hands back runs: durable when it returns, and other processes
+     * are woken when it commits.
+     */
     private <T> T change(Transactions.Work<T> work) {
-        return change(work, true);
+        return change(work, true, true);
     }
 
-    private <T> T change(Transactions.Work<T> work, boolean signalOthers) {
-        T result = tx.inTransaction(connection -> {
+    private <T> T change(Transactions.Work<T> work, boolean signalOthers, boolean durable) {
+        Transactions.Work<T> signalling = connection -> {
             T value = work.run(connection);
             if (signalOthers) {
                 database.signalChange(connection);
             }
             return value;
-        });
+        };
+        T result = durable ? tx.inDurableTransaction(signalling) : tx.inTransaction(signalling);
         changeListeners.forEach(Runnable::run);
         return result;
     }
@@ -334,7 +338,7 @@ public final class RunStore {
                 database.signalChange(connection);
             }
             return recorded;
-        }, false);
+        }, false, true);
     }
 
     private static final String SUCCEEDED = "UPDATE jd_run SET state = 'succeeded', finished_at = ?,"
@@ -448,7 +452,7 @@ public final class RunStore {
                     + " progress_message = ?, version = version + 1, updated_at = ?" + FENCE,
                     done, total, truncate(message, 500), now);
             return null;
-        }, false);
+        }, false, false); // progress is a hint: the next report, or the run's end, replaces it
     }
 
     private static void fenced(Connection connection, Run run, String workerId, String sql,

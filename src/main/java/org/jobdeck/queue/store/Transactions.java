@@ -14,9 +14,20 @@ final class Transactions {
     private static final int ATTEMPTS = 8;
 
     private final DataSource dataSource;
+    private final CommitSync sync;
 
-    Transactions(DataSource dataSource) {
+    /** @param sync what makes a committed transaction durable, where commit alone does not */
+    Transactions(DataSource dataSource, CommitSync sync) {
         this.dataSource = dataSource;
+        this.sync = sync;
+    }
+
+    /** Forces what a connection committed onto the disk (H2 file databases: CHECKPOINT SYNC). */
+    @FunctionalInterface
+    interface CommitSync {
+        CommitSync NONE = connection -> { };
+
+        void force(Connection connection) throws SQLException;
     }
 
     @FunctionalInterface
@@ -25,6 +36,19 @@ final class Transactions {
     }
 
     <T> T inTransaction(Work<T> work) {
+        return inTransaction(work, false);
+    }
+
+    /**
+     * A transaction whose outcome someone is told of (a batch enqueued, a run ended, a cancel or
+     * retry accepted): it is on disk before this returns, so that a crash an instant later
+     * cannot take back what was confirmed.
+     */
+    <T> T inDurableTransaction(Work<T> work) {
+        return inTransaction(work, true);
+    }
+
+    private <T> T inTransaction(Work<T> work, boolean durable) {
         SQLException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try (Connection connection = dataSource.getConnection()) {
@@ -32,6 +56,9 @@ final class Transactions {
                 try {
                     T result = work.run(connection);
                     connection.commit();
+                    if (durable) {
+                        sync.force(connection);
+                    }
                     return result;
                 } catch (SQLException | RuntimeException e) {
                     rollbackQuietly(connection);
