@@ -63,7 +63,7 @@ class RestApiShapesTest extends ServerFixture {
 
     @Test
     void paramsAreOptionalOnEveryEnqueueAndTypedLikeTheDefaults() throws Exception {
-        assertThat(post("/api/admin/jobs/enqueue-all", ADMIN, "{\"params\":{\"quiz-answer-stats\":{\"x\":1}}}")
+        assertThat(post("/api/admin/jobs/enqueue-all", ADMIN, "{\"params\":{\"quiz-answer-stats\":{\"minBucketSize\":1}}}")
                 .status()).isEqualTo(200);
         assertThat(post("/api/admin/jobs/enqueue-group", ADMIN,
                 "{\"group\":\"feed\",\"params\":{\"feed-presort\":{\"batchSize\":10}}}").status()).isEqualTo(200);
