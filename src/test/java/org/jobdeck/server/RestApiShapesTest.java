@@ -108,7 +108,7 @@ class RestApiShapesTest extends ServerFixture {
         JsonNode catalog = get("/api/admin/jobs", ADMIN).json();
         assertThat(fieldNames(catalog)).containsExactly("jobs", "groups");
         assertThat(fieldNames(catalog.get("jobs").get(0)))
-                .containsExactly("name", "description", "group", "dependencies", "defaultParams", "examples");
+                .containsExactly("name", "description", "group", "dependencies", "defaultParams", "examples", "params");
 
         JsonNode groups = get("/api/admin/jobs/groups", ADMIN).json();
         assertThat(groups.get("total").asInt()).isEqualTo(17);
