@@ -64,9 +64,12 @@ public final class ParamRow {
         return spec.description();
     }
 
-    /** What an empty field shows: the description, else the type. */
+    /**
+     * What an empty field shows: what to type ("integer ≥ 1"). The description has its own
+     * column and the field's tooltip, and is often too long for a field.
+     */
     public String prompt() {
-        return spec.description().isEmpty() ? spec.summary() : spec.description();
+        return spec.summary();
     }
 
     public String defaultValue() {

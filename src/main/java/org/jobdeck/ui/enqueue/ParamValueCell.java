@@ -15,7 +15,7 @@ import javafx.scene.layout.Priority;
  * Cells are reused as the table scrolls, so each binds to its current row and lets go of the last.
  */
 final class ParamValueCell extends TableCell<ParamRow, ParamRow> {
-    /** AtlantaFX draws a text input with this pseudo-class in the danger colour. */
+    /** AtlantaFX, and jobdeck.css for these fields, draw a text input in the danger colour with it. */
     private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
 
     private final TextField field = new TextField();
@@ -24,8 +24,9 @@ final class ParamValueCell extends TableCell<ParamRow, ParamRow> {
     private ParamRow bound;
 
     ParamValueCell() {
-        field.setPrefColumnCount(12);
-        field.setMinWidth(150);
+        field.getStyleClass().add("param-field");
+        field.setPrefWidth(170);
+        field.setMinWidth(170);
         problem.getStyleClass().addAll("error-line", "param-problem");
         problem.textProperty().addListener((obs, old, now) ->
                 field.pseudoClassStateChanged(DANGER, now != null && !now.isEmpty()));

@@ -139,7 +139,7 @@ class BulkEnqueueViewModelTest {
         assertThat(userId.type()).isEqualTo("integer");
         assertThat(userId.typeSummary()).isEqualTo("integer ≥ 1");
         assertThat(userId.description()).isEqualTo("Only this user (default: every user)");
-        assertThat(userId.prompt()).isEqualTo(userId.description());
+        assertThat(userId.prompt()).isEqualTo("integer ≥ 1");
         assertThat(userId.defaultValue()).isEmpty();
         assertThat(userId.valueProperty().get()).isEmpty();
         assertThat(userId.isValid()).isTrue();
