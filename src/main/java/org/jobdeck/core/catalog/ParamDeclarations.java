@@ -18,14 +18,14 @@ final class ParamDeclarations {
         job.params().forEach((key, spec) -> {
             String where = label + ": params." + Quoting.escaped(key);
             if (!ParamKeys.isValid(key)) {
-                problems.add(CatalogProblem.of(label + ": params declares " + ParamKeys.invalid(key)));
+                problems.add(CatalogProblem.of(label + ": params: " + ParamKeys.invalid(key)));
             }
             declaration(where, spec, problems);
         });
         job.defaultParams().forEach((key, value) -> {
             String where = label + ": defaultParams." + Quoting.escaped(key);
             if (!ParamKeys.isValid(key)) {
-                problems.add(CatalogProblem.of(label + ": defaultParams declares " + ParamKeys.invalid(key)));
+                problems.add(CatalogProblem.of(label + ": defaultParams: " + ParamKeys.invalid(key)));
             }
             defaultValue(where, job.params().get(key), value, "params." + Quoting.escaped(key), problems);
         });

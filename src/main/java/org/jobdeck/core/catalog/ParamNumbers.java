@@ -2,6 +2,7 @@ package org.jobdeck.core.catalog;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,8 @@ final class ParamNumbers {
     private static final Pattern NON_FINITE = Pattern.compile("[+-]?(inf|infinity|nan)", Pattern.CASE_INSENSITIVE);
     /** Digits before the point of Long.MAX_VALUE: a number with more cannot be a long. */
     private static final int LONG_DIGITS = 19;
+    /** Longer numbers are shown rounded, in scientific notation. */
+    private static final int MAX_DIGITS_SHOWN = 30;
 
     private ParamNumbers() {
     }
@@ -99,16 +102,20 @@ final class ParamNumbers {
         return value.doubleValue();
     }
 
-    /** A bound or value as an operator wrote it: 1, 0.5, 1.0E30. */
+    /**
+     * A bound or value as an operator wrote it, short enough for one line: 1, 0.5, 1.0E30, and
+     * 1.00000E+399 for a number given with 400 digits.
+     */
     static String format(Number number) {
         BigDecimal exact = exact(number);
         if (exact == null) {
-            return String.valueOf(number);
+            return String.valueOf(number); // Infinity, NaN
         }
         if (number instanceof Double || number instanceof Float) {
             return isWhole(exact) && exact.abs().compareTo(BigDecimal.valueOf(1_000_000_000_000_000L)) < 0
                     ? exact.toBigInteger().toString() : number.toString();
         }
-        return number instanceof BigDecimal ? exact.toString() : number.toString();
+        String text = number.toString();
+        return text.length() <= MAX_DIGITS_SHOWN ? text : exact.round(new MathContext(6)).toString();
     }
 }
