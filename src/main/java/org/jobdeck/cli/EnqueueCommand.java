@@ -37,7 +37,10 @@ final class EnqueueCommand implements Callable<Integer> {
     JobSelection selection;
 
     @Option(names = "--param", paramLabel = "JOB.KEY=VALUE", converter = ParamOverride.Converter.class,
-            description = "Override a job's param, typed like its default; repeatable.")
+            description = {"Set a param the job declares (in its catalog \"params\" or \"defaultParams\"),"
+                    + " typed as declared and checked before anything is stored; repeatable.",
+                    "JOB.KEY=VALUE splits at the first '.' and the first '=', so KEY may hold a '.' (a.b)"
+                    + " and VALUE anything; a job whose name holds a '.' takes params over REST or in the console."})
     List<ParamOverride> params = new ArrayList<>();
 
     @Option(names = "--json", description = "Print the enqueue result as JSON.")

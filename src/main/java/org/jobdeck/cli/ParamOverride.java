@@ -9,8 +9,9 @@ import org.jobdeck.core.catalog.JobParams;
 import picocli.CommandLine;
 
 /**
- * One {@code --param JOB.KEY=VALUE}: split at the first '.' and the first '=', so a key may not
- * hold a '.', while a value may hold anything.
+ * One {@code --param JOB.KEY=VALUE}: split at the first '.' and the first '=', so a key may hold
+ * a '.' (the key rule allows one) and a value anything, while a job whose name holds a '.' cannot
+ * be named here (it takes params over REST or in the console).
  */
 record ParamOverride(String job, String key, String value) {
 
@@ -30,10 +31,13 @@ record ParamOverride(String job, String key, String value) {
     }
 
     /**
-     * The overrides per job, each value typed as the job's default for that key.
+     * The overrides per job, each value typed as the job declares the key. Keys are checked here,
+     * before any database is opened: the key rule, and declared keys only (unless the job takes
+     * additional params).
      *
      * @throws org.jobdeck.core.catalog.UnknownJobException for a job the catalog lacks
-     * @throws org.jobdeck.core.catalog.InvalidParamsException for a value of the wrong type
+     * @throws org.jobdeck.core.catalog.InvalidParamsException for a key the job does not take, or a
+     *         value that does not fit its declaration (wrong type, not finite, outside enum or bounds)
      */
     static Map<String, Map<String, Object>> typed(List<ParamOverride> overrides, JobCatalog catalog) {
         Map<String, Map<String, Object>> perJob = new LinkedHashMap<>();

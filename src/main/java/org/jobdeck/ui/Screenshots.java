@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.prefs.Preferences;
 import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.jobdeck.api.EnqueueRequest;
 import org.jobdeck.api.EnqueueResult;
@@ -31,7 +32,8 @@ import org.jobdeck.ui.util.PngImages;
 /**
  * Renders the console's windows to PNG without a display (Monocle), on a fresh embedded
  * database in a scratch directory, with a real batch of the feed group run to its end:
- * main.png, bulk-enqueue.png, graph.png and active-jobs.png.
+ * main.png, bulk-enqueue.png, bulk-enqueue-params.png (the params editor, one value being
+ * refused as typed), graph.png and active-jobs.png.
  */
 public final class Screenshots {
     public static final double WIDTH = 1440;
@@ -52,7 +54,7 @@ public final class Screenshots {
         this(out, work, new DefaultBackendOpener());
     }
 
-    /** Renders the four windows; returns the files written. */
+    /** Renders the four windows, Bulk Enqueue twice (plan and params); returns the files written. */
     public List<Path> render() throws Exception {
         FxToolkit.startHeadless();
         Files.createDirectories(out);
@@ -79,7 +81,7 @@ public final class Screenshots {
                 });
                 FxToolkit.await("the run counts", TIMEOUT, () -> shell.model().connectionStateProperty().get().equals("Connected"));
                 written.add(snapshot(() -> shell.stage().getScene(), "main.png"));
-                written.add(bulkEnqueue(shell, api, executor));
+                written.addAll(bulkEnqueue(shell, api, executor));
                 written.add(graph(shell, executor));
                 written.add(activeJobs(shell));
             } finally {
@@ -111,7 +113,7 @@ public final class Screenshots {
         }
     }
 
-    private Path bulkEnqueue(ConsoleShell shell, JobsApi api, FxTaskExecutor executor) throws Exception {
+    private List<Path> bulkEnqueue(ConsoleShell shell, JobsApi api, FxTaskExecutor executor) throws Exception {
         BulkEnqueueDialog dialog = FxToolkit.call(() -> {
             BackendOpener.Connection connection = shell.model().connectionProperty().get();
             BulkEnqueueViewModel model = new BulkEnqueueViewModel(connection.catalog().toCatalog(), api, executor);
@@ -122,12 +124,27 @@ public final class Screenshots {
             created.show();
             return created;
         });
-        Path file = snapshot(() -> dialog.stage().getScene(), "bulk-enqueue.png");
+        Path plan = snapshot(() -> dialog.stage().getScene(), "bulk-enqueue.png");
+        FxToolkit.call(() -> {
+            TabPane tabs = (TabPane) dialog.stage().getScene().lookup("#plan-tabs");
+            tabs.getSelectionModel().select(tabs.getTabs().stream()
+                    .filter(tab -> "params-tab".equals(tab.getId())).findFirst().orElseThrow());
+            BulkEnqueueViewModel model = dialog.model();
+            edit(model, "feed-presort", "userId", "8");
+            edit(model, "feed-presort", "segmentSize", "0");
+            return null;
+        });
+        Path params = snapshot(() -> dialog.stage().getScene(), "bulk-enqueue-params.png");
         FxToolkit.call(() -> {
             dialog.stage().close();
             return null;
         });
-        return file;
+        return List.of(plan, params);
+    }
+
+    private static void edit(BulkEnqueueViewModel model, String job, String key, String text) {
+        model.params().stream().filter(row -> row.job().equals(job) && row.key().equals(key))
+                .findFirst().orElseThrow().valueProperty().set(text);
     }
 
     private Path graph(ConsoleShell shell, FxTaskExecutor executor) throws Exception {

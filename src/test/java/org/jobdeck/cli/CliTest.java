@@ -313,6 +313,31 @@ class CliTest {
     }
 
     @Test
+    void badParamDeclarationsAreCatalogProblemsAllListedWithExitThree() throws IOException {
+        Path file = catalogFile("params.json", """
+                {"jobs": [
+                  {"name": "tar", "description": "T", "group": "ops", "examples": [], "command": ["tar"],
+                   "additionalParams": true,
+                   "params": {"level": {"type": "int"}, "n": {"type": "integer", "min": 5, "max": 1}},
+                   "defaultParams": {"bad key": 1, "ratio": 1e999999999}}
+                ]}
+                """);
+
+        Result result = run("validate", "--catalog", file.toString());
+
+        assertThat(result.code()).isEqualTo(3);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.errLines()).containsExactly(
+                "Job tar: params.level: unknown type \"int\" (use string, integer, number or boolean)",
+                "Job tar: params.n: min 5 is greater than max 1",
+                "Job tar: defaultParams: param key 'bad key' is not a valid name (a letter, then letters, digits,"
+                        + " '_', '.' or '-')",
+                "Job tar: defaultParams.ratio must be a finite number, got Infinity",
+                "Job tar: \"additionalParams\": true is not allowed on a job with a command, whose params become"
+                        + " its program's arguments; declare each param instead");
+    }
+
+    @Test
     void malformedCatalogFileIsReportedWithPathLineAndColumn() throws IOException {
         Path file = catalogFile("broken.json", "{\n  \"jobs\": [\n    {\"name\": \"a\",}\n  ]\n}\n");
 

@@ -149,8 +149,7 @@ class QueueCliTest {
     void paramOverridesAreTypedLikeTheDefaultsAndShowInTheRunsParams() throws IOException {
         Result result = run("enqueue", "--group", "feed", "--json",
                 "--param", "match-scores.topK=5",
-                "--param", "build-user-traits.incremental=true",
-                "--param", "trending.label=a.b=c");
+                "--param", "build-user-traits.incremental=true");
         assertThat(result.code()).as(result.err()).isZero();
 
         Map<String, JsonNode> runs = runsByJob("--batch", result.json().get("batchId").asText());
@@ -160,8 +159,23 @@ class QueueCliTest {
         assertThat(matchScores.get("batchSize").asInt()).isEqualTo(200);
         assertThat(runs.get("build-user-traits").get("params").get("incremental").isBoolean()).isTrue();
         assertThat(runs.get("build-user-traits").get("params").get("incremental").asBoolean()).isTrue();
-        assertThat(runs.get("trending").get("params").get("label").asText()).isEqualTo("a.b=c");
         assertThat(runs.get("affinity").get("params").get("batchSize").asInt()).isEqualTo(500);
+    }
+
+    @Test
+    void aValueMayHoldDotsAndEqualsSignsAndAKeyADot() throws IOException {
+        Path catalog = dir.resolve("labels.json");
+        Files.writeString(catalog, """
+                {"jobs": [{"name": "tag", "description": "T", "group": "g", "examples": [],
+                  "params": {"label": {"type": "string"}, "db.schema": {"type": "string"}}}]}
+                """);
+        Result result = run("--catalog", catalog.toString(), "enqueue", "--job", "tag", "--json",
+                "--param", "tag.label=a.b=c", "--param", "tag.db.schema=demo");
+        assertThat(result.code()).as(result.err()).isZero();
+
+        JsonNode params = runsByJob("--batch", result.json().get("batchId").asText()).get("tag").get("params");
+        assertThat(params.get("label").asText()).isEqualTo("a.b=c");
+        assertThat(params.get("db.schema").asText()).isEqualTo("demo");
     }
 
     @Test

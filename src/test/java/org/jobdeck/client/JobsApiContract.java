@@ -140,6 +140,13 @@ public abstract class JobsApiContract {
     }
 
     @Test
+    void theCatalogCarriesItsParamDeclarationsSoAClientRebuildsTheSameCatalog() {
+        assertThat(api.catalog().toCatalog().jobs()).isEqualTo(CATALOG.jobs());
+        assertThat(api.catalog().toCatalog().job("feed-presort").orElseThrow().params().get("userId").summary())
+                .isEqualTo("integer ≥ 1");
+    }
+
+    @Test
     void groupsCountSeventeenJobsInSixGroups() {
         GroupsView groups = api.groups();
 

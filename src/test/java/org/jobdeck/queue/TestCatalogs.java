@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import org.jobdeck.core.catalog.JobCatalog;
 import org.jobdeck.core.catalog.JobDefinition;
+import org.jobdeck.core.catalog.ParamSpec;
+import org.jobdeck.core.catalog.ParamType;
 
 /** Small catalogs for queue tests. */
 public final class TestCatalogs {
@@ -12,11 +14,12 @@ public final class TestCatalogs {
 
     /**
      * A diamond plus a loner: {@code a}; {@code b} and {@code c} need a; {@code d} needs b and c;
-     * {@code e} stands alone. a has a typed default param.
+     * {@code e} stands alone. a has typed default params, and declares a userId without a default.
      */
     public static JobCatalog diamond() {
         return JobCatalog.of(null, List.of(
-                job("a", "g1", List.of(), Map.of("batchSize", 10, "dryRun", false, "label", "x")),
+                job("a", "g1", List.of(), Map.of("batchSize", 10, "dryRun", false, "label", "x"))
+                        .withParams(Map.of("userId", ParamSpec.of(ParamType.INTEGER)), false),
                 job("b", "g1", List.of("a"), Map.of()),
                 job("c", "g2", List.of("a"), Map.of()),
                 job("d", "g2", List.of("b", "c"), Map.of()),

@@ -63,7 +63,7 @@ class RestApiShapesTest extends ServerFixture {
 
     @Test
     void paramsAreOptionalOnEveryEnqueueAndTypedLikeTheDefaults() throws Exception {
-        assertThat(post("/api/admin/jobs/enqueue-all", ADMIN, "{\"params\":{\"quiz-answer-stats\":{\"x\":1}}}")
+        assertThat(post("/api/admin/jobs/enqueue-all", ADMIN, "{\"params\":{\"quiz-answer-stats\":{\"minBucketSize\":1}}}")
                 .status()).isEqualTo(200);
         assertThat(post("/api/admin/jobs/enqueue-group", ADMIN,
                 "{\"group\":\"feed\",\"params\":{\"feed-presort\":{\"batchSize\":10}}}").status()).isEqualTo(200);
@@ -108,7 +108,7 @@ class RestApiShapesTest extends ServerFixture {
         JsonNode catalog = get("/api/admin/jobs", ADMIN).json();
         assertThat(fieldNames(catalog)).containsExactly("jobs", "groups");
         assertThat(fieldNames(catalog.get("jobs").get(0)))
-                .containsExactly("name", "description", "group", "dependencies", "defaultParams", "examples");
+                .containsExactly("name", "description", "group", "dependencies", "defaultParams", "examples", "params");
 
         JsonNode groups = get("/api/admin/jobs/groups", ADMIN).json();
         assertThat(groups.get("total").asInt()).isEqualTo(17);

@@ -11,8 +11,8 @@ final class CatalogFields {
     static final Set<String> CATALOG_FIELDS = Set.of("groups", "jobs");
     static final Set<String> GROUP_FIELDS = Set.of("name", "title", "purpose");
     static final Set<String> JOB_FIELDS = Set.of("name", "description", "group", "dependencies",
-            "defaultParams", "examples", "command", "maxAttempts", "retryDelaySeconds",
-            "timeoutSeconds");
+            "defaultParams", "params", "additionalParams", "examples", "command", "maxAttempts",
+            "retryDelaySeconds", "timeoutSeconds");
 
     private CatalogFields() {
     }
@@ -47,6 +47,19 @@ final class CatalogFields {
             return null;
         }
         return value.asText();
+    }
+
+    /** A boolean field, false when absent; a non-boolean is reported. */
+    static boolean bool(String label, JsonNode node, String field, List<CatalogProblem> problems) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            problems.add(CatalogProblem.of(label + ": field '" + field + "' must be true or false"));
+            return false;
+        }
+        return value.asBoolean();
     }
 
     /** An array of strings, or null when absent; anything else is reported. */

@@ -11,7 +11,8 @@ import org.jobdeck.core.graph.JobGraph;
 
 /**
  * Checks a set of job definitions as a whole: duplicate names, required fields, unknown groups,
- * missing dependencies and cycles. It never stops at the first problem.
+ * param declarations ({@link ParamDeclarations}), missing dependencies and cycles. It never stops
+ * at the first problem.
  *
  * <p>Even an invalid catalog gets a graph (over the first job of each name, with its known
  * dependencies), so the console can still draw it and mark the cycles.
@@ -52,6 +53,7 @@ public final class CatalogValidator {
             JobDefinition job = jobs.get(i);
             requireText(job, "description", job.description(), problems);
             requireText(job, "group", job.group(), problems);
+            ParamDeclarations.check(job, problems);
             if (declaredGroups != null && !isBlank(job.group()) && !groupNames.contains(job.group())) {
                 problems.add(CatalogProblem.of(
                         "Unknown group: " + job.group() + " (job " + job.name() + ")"));

@@ -39,7 +39,9 @@ final class JobReader {
                 params(label, node.get("defaultParams"), problems), examples, command,
                 CatalogFields.integer(label, node, "maxAttempts", 1, problems),
                 CatalogFields.integer(label, node, "retryDelaySeconds", 0, problems),
-                CatalogFields.integer(label, node, "timeoutSeconds", 1, problems));
+                CatalogFields.integer(label, node, "timeoutSeconds", 1, problems),
+                ParamDeclarationReader.read(label, node.get("params"), problems),
+                CatalogFields.bool(label, node, "additionalParams", problems));
     }
 
     /** defaultParams: an object whose values are numbers, strings or booleans. */
@@ -58,7 +60,7 @@ final class JobReader {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode value = field.getValue();
             if (value.isNumber()) {
-                params.put(field.getKey(), value.numberValue());
+                params.put(field.getKey(), value.numberValue()); // finiteness: ParamDeclarations
             } else if (value.isTextual()) {
                 params.put(field.getKey(), value.asText());
             } else if (value.isBoolean()) {

@@ -9,27 +9,62 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.jobdeck.core.catalog.JobDefinition;
+import org.jobdeck.core.catalog.JobParams;
+import org.jobdeck.core.catalog.ParamKeys;
 
 /**
  * Runs a catalog job's {@code command} as a process: params are appended as {@code --key=value},
  * the environment carries JOBDECK_RUN_ID, JOBDECK_JOB_NAME and JOBDECK_ATTEMPT, and stdout and
  * stderr go to the run log. Exit 0 is success; any other exit fails the attempt with the exit
  * code and the last log lines. A cancelled run's process (and its children) is destroyed.
+ *
+ * <p>Params are checked at enqueue, and checked again here, because a run's params come from the
+ * database and a key becomes part of a program's command line: a key that breaks the key rule, or
+ * that the job does not declare, fails the run for good and never reaches the program.
  */
 public final class CommandHandler implements JobHandler {
     static final int ERROR_TAIL_LINES = 5;
     private static final long GRACE_MILLIS = 3000;
 
     private final List<String> command;
+    /** The keys the job declares, or null when only the key rule is known. */
+    private final Set<String> declared;
 
+    /** A command whose params are held to the key rule only. */
     public CommandHandler(List<String> command) {
-        this.command = List.copyOf(command);
+        this(command, null);
     }
 
+    private CommandHandler(List<String> command, Set<String> declared) {
+        this.command = List.copyOf(command);
+        this.declared = declared == null ? null : Set.copyOf(declared);
+    }
+
+    /** The job's command, taking only the params the job declares. */
+    public static CommandHandler forJob(JobDefinition job) {
+        return new CommandHandler(job.command(), JobParams.declared(job).keySet());
+    }
+
+    /**
+     * The program and its arguments: the command, then {@code --key=value} per param.
+     *
+     * @throws PermanentJobFailure for a key that breaks the key rule or that the job does not declare
+     */
     public List<String> commandLine(Map<String, Object> params) {
         List<String> line = new ArrayList<>(command);
-        params.forEach((key, value) -> line.add("--" + key + "=" + value));
+        params.forEach((key, value) -> {
+            if (!ParamKeys.isValid(key)) {
+                throw new PermanentJobFailure(ParamKeys.invalid(key) + "; not passed to " + command.get(0));
+            }
+            if (declared != null && !declared.contains(key)) {
+                throw new PermanentJobFailure("param " + ParamKeys.quoted(key)
+                        + " is not declared by the job; not passed to " + command.get(0));
+            }
+            line.add("--" + key + "=" + value);
+        });
         return line;
     }
 

@@ -30,7 +30,7 @@ public final class HandlerRegistry {
 
     public Optional<JobHandler> find(JobDefinition job) {
         if (!job.command().isEmpty()) {
-            return Optional.of(new CommandHandler(job.command()));
+            return Optional.of(CommandHandler.forJob(job));
         }
         return Optional.ofNullable(handlers.get(job.name()));
     }

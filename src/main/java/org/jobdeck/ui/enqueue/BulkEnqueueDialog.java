@@ -1,6 +1,7 @@
 package org.jobdeck.ui.enqueue;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -18,7 +19,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -36,8 +36,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The Bulk Enqueue dialog: choose "Enqueue All Jobs" or "Enqueue Job Group", see the resolved
- * plan at once (as a table with Member/Dependency and why, and as a graph), optionally edit
- * params, then enqueue. Enter enqueues; Escape closes.
+ * plan at once (as a table with Member/Dependency and why, and as a graph), optionally edit the
+ * params the plan's jobs declare (each with its type and description, checked as typed), then
+ * enqueue. Enter enqueues; Escape closes.
  */
 public final class BulkEnqueueDialog {
     private final BulkEnqueueViewModel model;
@@ -66,6 +67,10 @@ public final class BulkEnqueueDialog {
 
     public Stage stage() {
         return stage;
+    }
+
+    public BulkEnqueueViewModel model() {
+        return model;
     }
 
     public void show() {
@@ -121,6 +126,8 @@ public final class BulkEnqueueDialog {
         graphTab.setId("graph-tab");
         Tab params = new Tab("Params", paramsTable());
         params.setId("params-tab");
+        params.textProperty().bind(Bindings.when(model.paramsValidBinding())
+                .then("Params").otherwise("Params (fix before enqueueing)"));
         TabPane tabs = new TabPane(plan, graphTab, params);
         tabs.setId("plan-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -143,20 +150,24 @@ public final class BulkEnqueueDialog {
         return table;
     }
 
+    /** Every declared param of the plan's jobs; each value is checked as it is typed. */
     private TableView<ParamRow> paramsTable() {
         TableView<ParamRow> table = new TableView<>(model.params());
         table.setId("params-table");
-        table.setEditable(true);
-        table.setPlaceholder(new Label("No job in this plan has default params"));
-        TableColumn<ParamRow, String> value = new TableColumn<>("Value (double-click to edit)");
-        value.setCellValueFactory(cell -> cell.getValue().valueProperty());
-        value.setCellFactory(TextFieldTableCell.forTableColumn());
-        value.setPrefWidth(260);
-        table.getColumns().add(MainWindow.column("Job", ParamRow::job, 200));
-        table.getColumns().add(MainWindow.column("Param", ParamRow::key, 160));
-        table.getColumns().add(MainWindow.column("Type", ParamRow::type, 90));
-        table.getColumns().add(MainWindow.column("Default", ParamRow::defaultValue, 140));
+        table.setPlaceholder(new Label("No job in this plan declares params"));
+        TableColumn<ParamRow, ParamRow> value = new TableColumn<>("Value (empty: the default)");
+        value.setId("param-value-column");
+        value.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        value.setCellFactory(column -> new ParamValueCell());
+        value.setSortable(false);
+        value.setPrefWidth(420);
+        table.getColumns().add(MainWindow.column("Job", ParamRow::job, 150));
+        table.getColumns().add(MainWindow.column("Param", ParamRow::key, 120));
+        table.getColumns().add(MainWindow.column("Type", ParamRow::typeSummary, 120));
+        table.getColumns().add(MainWindow.column("Default", ParamRow::defaultValue, 70));
         table.getColumns().add(value);
+        table.getColumns().add(MainWindow.column("Description", ParamRow::description, 240));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return table;
     }
 
@@ -166,6 +177,12 @@ public final class BulkEnqueueDialog {
         error.getStyleClass().add("error-line");
         error.textProperty().bind(model.errorProperty());
         error.setWrapText(true);
+        Label paramProblems = new Label();
+        paramProblems.setId("param-problems");
+        paramProblems.getStyleClass().add("error-line");
+        paramProblems.textProperty().bind(model.paramProblemsProperty());
+        paramProblems.setWrapText(true);
+        paramProblems.managedProperty().bind(paramProblems.textProperty().isNotEmpty());
         Label result = new Label();
         result.setId("enqueue-result");
         result.getStyleClass().add("result-line");
@@ -194,7 +211,7 @@ public final class BulkEnqueueDialog {
         ButtonBar.setButtonData(enqueue, ButtonBar.ButtonData.OK_DONE);
         ButtonBar buttons = new ButtonBar();
         buttons.getButtons().addAll(openMonitor, busy, close, enqueue);
-        VBox footer = new VBox(8, error, result, buttons);
+        VBox footer = new VBox(8, paramProblems, error, result, buttons);
         footer.setPadding(new Insets(12, 0, 0, 0));
         return footer;
     }

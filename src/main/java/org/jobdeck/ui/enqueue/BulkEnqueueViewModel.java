@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -11,11 +12,13 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.jobdeck.api.EnqueueRequest;
 import org.jobdeck.api.EnqueueResult;
@@ -37,6 +40,10 @@ import org.jobdeck.ui.util.TaskExecutor;
  * The Bulk Enqueue dialog's state. The plan previews at once from the built-in resolver; the
  * enqueue itself goes to the backend on a background thread, with an idempotency key so a
  * repeated click cannot enqueue twice.
+ *
+ * <p>The params editor lists every param the plan's jobs declare. Each {@link ParamRow} checks
+ * its text as it changes; Enqueue is enabled only while every row is valid, and
+ * {@link #paramProblemsProperty()} says which row to fix.
  */
 public final class BulkEnqueueViewModel {
     /** "Enqueue All Jobs" or "Enqueue Job Group". */
@@ -55,7 +62,10 @@ public final class BulkEnqueueViewModel {
     private final ObservableList<PlanRow> planRows = FXCollections.observableArrayList();
     private final StringProperty summary = new SimpleStringProperty("");
     private final ObjectProperty<GraphModel> planGraph = new SimpleObjectProperty<>();
-    private final ObservableList<ParamRow> params = FXCollections.observableArrayList();
+    private final ObservableList<ParamRow> params =
+            FXCollections.observableArrayList(row -> new Observable[] {row.problemProperty()});
+    private final ReadOnlyStringWrapper paramProblems = new ReadOnlyStringWrapper("");
+    private final BooleanBinding paramsValid;
     private final BooleanProperty enqueueing = new SimpleBooleanProperty();
     private final ObjectProperty<EnqueueResult> result = new SimpleObjectProperty<>();
     private final StringProperty resultText = new SimpleStringProperty("");
@@ -70,7 +80,10 @@ public final class BulkEnqueueViewModel {
         for (GroupSummary summary : resolver.groupSummaries()) {
             groups.add(new GroupItem(summary.name(), summary.title(), summary.count()));
         }
-        canEnqueue = Bindings.isNotEmpty(planRows).and(enqueueing.not());
+        paramsValid = Bindings.createBooleanBinding(() -> params.stream().allMatch(ParamRow::isValid), params);
+        // The extractor makes a row's problem change a list change too: one listener sees both.
+        params.addListener((ListChangeListener<ParamRow>) change -> paramProblems.set(describeProblems()));
+        canEnqueue = Bindings.isNotEmpty(planRows).and(enqueueing.not()).and(paramsValid);
         mode.addListener((obs, old, now) -> preview());
         group.addListener((obs, old, now) -> preview());
         if (!groups.isEmpty()) {
@@ -100,7 +113,8 @@ public final class BulkEnqueueViewModel {
         for (PlanEntry entry : plan.entries()) {
             JobDefinition job = catalog.job(entry.jobName()).orElseThrow();
             definitions.put(job.name(), job);
-            job.defaultParams().forEach((key, value) -> params.add(new ParamRow(job.name(), key, value)));
+            JobParams.declared(job).forEach((key, spec) ->
+                    params.add(new ParamRow(job.name(), key, spec, JobParams.defaultOf(job, key))));
         }
         planGraph.set(GraphModel.ofPlan(plan, definitions));
         idempotencyKey = UUID.randomUUID().toString();
@@ -116,6 +130,11 @@ public final class BulkEnqueueViewModel {
 
     /** Submits the enqueue in the background; the result or the error lands in properties. */
     public void enqueue() {
+        ParamRow invalid = firstInvalid();
+        if (invalid != null) {
+            error.set(fullProblem(invalid));
+            return;
+        }
         if (!canEnqueue.get()) {
             return;
         }
@@ -147,7 +166,23 @@ public final class BulkEnqueueViewModel {
         return mode.get() == Mode.ALL ? PlanRequest.all() : PlanRequest.group(group.get().name());
     }
 
-    /** The edited params, typed like their defaults; throws with a clear message on bad input. */
+    private ParamRow firstInvalid() {
+        return params.stream().filter(row -> !row.isValid()).findFirst().orElse(null);
+    }
+
+    private static String fullProblem(ParamRow row) {
+        return "Job " + row.job() + ": param '" + row.key() + "' " + row.problemProperty().get();
+    }
+
+    /** "" when every row is valid, else how many rows to fix and the first one's problem. */
+    private String describeProblems() {
+        long count = params.stream().filter(row -> !row.isValid()).count();
+        ParamRow first = firstInvalid();
+        return first == null ? "" : "Fix " + count + (count == 1 ? " param" : " params")
+                + " before enqueueing (Params tab): " + fullProblem(first);
+    }
+
+    /** The edited params, typed as declared; throws with a clear message on bad input. */
     Map<String, Map<String, Object>> changedParams() {
         Map<String, Map<String, Object>> changed = new LinkedHashMap<>();
         for (ParamRow row : params) {
@@ -188,6 +223,16 @@ public final class BulkEnqueueViewModel {
 
     public ObservableList<ParamRow> params() {
         return params;
+    }
+
+    /** True while every param row is valid; Enqueue needs it. */
+    public BooleanBinding paramsValidBinding() {
+        return paramsValid;
+    }
+
+    /** "" or "Fix 2 params before enqueueing (Params tab): Job …: param 'k' must be …". */
+    public ReadOnlyStringProperty paramProblemsProperty() {
+        return paramProblems.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty enqueueingProperty() {

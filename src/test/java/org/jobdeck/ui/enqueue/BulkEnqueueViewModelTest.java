@@ -3,11 +3,16 @@ package org.jobdeck.ui.enqueue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.jobdeck.api.JobsApi;
 import org.jobdeck.api.RunFilter;
 import org.jobdeck.api.RunView;
 import org.jobdeck.core.catalog.CatalogDocument;
 import org.jobdeck.core.catalog.CatalogReader;
+import org.jobdeck.core.catalog.JobCatalog;
+import org.jobdeck.core.catalog.JobDefinition;
+import org.jobdeck.core.catalog.ParamSpec;
+import org.jobdeck.core.catalog.ParamType;
 import org.jobdeck.ui.UiTestBackends;
 import org.jobdeck.ui.connection.BackendOpener;
 import org.jobdeck.ui.main.GroupItem;
@@ -116,5 +121,124 @@ class BulkEnqueueViewModelTest {
         assertThat(ids).hasSize(1);
         assertThat(model.resultTextProperty().get()).endsWith("quiz-answer-stats #" + ids.get(0));
         assertThat(model.enqueueingProperty().get()).isFalse();
+    }
+
+    // ---------------------------------------------------------------- the params editor
+
+    private ParamRow row(String job, String key) {
+        return model.params().stream().filter(r -> r.job().equals(job) && r.key().equals(key)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theParamsEditorListsEveryDeclaredParamWithItsTypeAndDescription() {
+        pick("feed");
+
+        assertThat(model.params()).filteredOn(r -> r.job().equals("feed-presort")).extracting(ParamRow::key)
+                .containsExactly("batchSize", "segmentSize", "maxSegments", "incremental", "userId");
+        ParamRow userId = row("feed-presort", "userId");
+        assertThat(userId.type()).isEqualTo("integer");
+        assertThat(userId.typeSummary()).isEqualTo("integer ≥ 1");
+        assertThat(userId.description()).isEqualTo("Only this user (default: every user)");
+        assertThat(userId.prompt()).isEqualTo("integer ≥ 1");
+        assertThat(userId.defaultValue()).isEmpty();
+        assertThat(userId.valueProperty().get()).isEmpty();
+        assertThat(userId.isValid()).isTrue();
+        assertThat(userId.fieldId()).isEqualTo("param-feed-presort-userId");
+        assertThat(row("trending", "halfLifeHours").typeSummary()).isEqualTo("number");
+        assertThat(row("build-user-traits", "incremental").typeSummary()).isEqualTo("boolean");
+        assertThat(model.canEnqueueBinding().get()).isTrue();
+    }
+
+    @Test
+    void eachValueIsCheckedAsItIsTypedAndEnqueueFollowsTheRows() {
+        pick("feed");
+        ParamRow segmentSize = row("feed-presort", "segmentSize");
+
+        segmentSize.valueProperty().set("abc");
+        assertThat(segmentSize.problemProperty().get()).isEqualTo("must be a number, got \"abc\"");
+        assertThat(model.paramsValidBinding().get()).isFalse();
+        assertThat(model.canEnqueueBinding().get()).isFalse();
+        assertThat(model.paramProblemsProperty().get()).isEqualTo("Fix 1 param before enqueueing (Params tab):"
+                + " Job feed-presort: param 'segmentSize' must be a number, got \"abc\"");
+
+        segmentSize.valueProperty().set("0");
+        assertThat(segmentSize.problemProperty().get()).isEqualTo("must be at least 1, got 0");
+        segmentSize.valueProperty().set("2.5");
+        assertThat(segmentSize.problemProperty().get()).isEqualTo("must be a whole number, got \"2.5\"");
+        segmentSize.valueProperty().set("1e999999999");
+        assertThat(segmentSize.problemProperty().get())
+                .isEqualTo("must be a whole number that fits in 64 bits, got \"1e999999999\"");
+        row("trending", "halfLifeHours").valueProperty().set("Infinity");
+        assertThat(row("trending", "halfLifeHours").problemProperty().get())
+                .isEqualTo("must be a finite number, got \"Infinity\"");
+        assertThat(model.paramProblemsProperty().get()).startsWith("Fix 2 params before enqueueing (Params tab): Job ");
+
+        segmentSize.valueProperty().set("5");
+        row("trending", "halfLifeHours").valueProperty().set("1.5");
+        assertThat(segmentSize.isValid()).isTrue();
+        assertThat(model.paramProblemsProperty().get()).isEmpty();
+        assertThat(model.canEnqueueBinding().get()).isTrue();
+    }
+
+    @Test
+    void anInvalidRowKeepsTheEnqueueFromBeingSentAndSaysWhichRow() {
+        pick("feed");
+        row("feed-presort", "userId").valueProperty().set("-1");
+
+        model.enqueue();
+
+        assertThat(model.errorProperty().get()).isEqualTo("Job feed-presort: param 'userId' must be at least 1, got -1");
+        assertThat(model.resultProperty().get()).isNull();
+        assertThat(api.runs(RunFilter.latest(10))).isEmpty();
+    }
+
+    @Test
+    void anEmptyFieldMeansTheDefaultAndTypedValuesAreSentTyped() {
+        pick("feed");
+        row("feed-presort", "segmentSize").valueProperty().set("");
+        row("feed-presort", "userId").valueProperty().set("8");
+        row("trending", "halfLifeHours").valueProperty().set("1.5");
+        assertThat(row("feed-presort", "segmentSize").isValid()).isTrue();
+        assertThat(row("feed-presort", "segmentSize").isChanged()).isFalse();
+
+        model.enqueue();
+
+        List<RunView> runs = api.runs(RunFilter.batch(model.resultProperty().get().batchId()));
+        RunView presort = runs.stream().filter(run -> run.jobName().equals("feed-presort")).findFirst().orElseThrow();
+        assertThat(presort.params()).containsEntry("segmentSize", 20).containsEntry("userId", 8);
+        RunView trending = runs.stream().filter(run -> run.jobName().equals("trending")).findFirst().orElseThrow();
+        assertThat(trending.params()).containsEntry("halfLifeHours", 1.5);
+    }
+
+    @Test
+    void aRequiredParamWithoutADefaultMustBeFilledIn() {
+        JobCatalog catalog = JobCatalog.of(null, List.of(JobDefinition.of("archive", "A", "ops", List.of(), Map.of(),
+                List.of()).withParams(Map.of("label", new ParamSpec(ParamType.STRING, "Archive label", true, null,
+                List.of(), null, null)), false)));
+        BulkEnqueueViewModel archive = new BulkEnqueueViewModel(catalog, api, new DirectTaskExecutor());
+        ParamRow label = archive.params().get(0);
+
+        assertThat(label.typeSummary()).isEqualTo("string, required");
+        assertThat(label.problemProperty().get()).isEqualTo("is required");
+        assertThat(archive.canEnqueueBinding().get()).isFalse();
+        assertThat(archive.paramProblemsProperty().get())
+                .isEqualTo("Fix 1 param before enqueueing (Params tab): Job archive: param 'label' is required");
+
+        label.valueProperty().set("nightly");
+        assertThat(archive.canEnqueueBinding().get()).isTrue();
+        assertThat(archive.paramProblemsProperty().get()).isEmpty();
+    }
+
+    @Test
+    void choosingAnotherGroupStartsTheEditorAfresh() {
+        pick("feed");
+        row("feed-presort", "userId").valueProperty().set("x");
+        assertThat(model.canEnqueueBinding().get()).isFalse();
+
+        pick("quiz");
+
+        assertThat(model.params()).extracting(ParamRow::key).containsExactly("minBucketSize");
+        assertThat(model.paramProblemsProperty().get()).isEmpty();
+        assertThat(model.canEnqueueBinding().get()).isTrue();
     }
 }
