@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * An enqueue: what to run, params per job overriding its defaults, who asked, and an optional
- * idempotency key (a repeat with the same key returns the first result).
+ * idempotency key (a repeat of the same request with the same key returns the first result; the
+ * key bound to another request is refused, see {@link RequestFingerprint}).
  */
 public record EnqueueRequest(PlanRequest selection, Map<String, Map<String, Object>> params,
                              String requestedBy, String idempotencyKey) {
@@ -22,5 +23,14 @@ public record EnqueueRequest(PlanRequest selection, Map<String, Map<String, Obje
 
     public EnqueueRequest withIdempotencyKey(String key) {
         return new EnqueueRequest(selection, params, requestedBy, key);
+    }
+
+    public EnqueueRequest withRequestedBy(String who) {
+        return new EnqueueRequest(selection, params, who, idempotencyKey);
+    }
+
+    /** What the idempotency key is bound to: see {@link RequestFingerprint}. */
+    public String fingerprint() {
+        return RequestFingerprint.of(this);
     }
 }

@@ -32,10 +32,11 @@ public final class Enqueuer {
     /**
      * @param params per job name, the params that override its defaults; every job named must
      *               be in the plan
-     * @param idempotencyKey null, or a key that makes a repeat return the first batch
+     * @param idempotencyKey null, or a key (bound to its request) that makes a repeat return
+     *                       the first batch
      */
     public Batch enqueue(Plan plan, Map<String, Map<String, Object>> params, String requestedBy,
-                         String idempotencyKey) {
+                         IdempotencyKey idempotencyKey) {
         return store.enqueue(plan.scope().wireName(), scopeValue(plan), requestedBy, specs(plan, params),
                 idempotencyKey);
     }

@@ -57,7 +57,7 @@ final class ErrorMapper {
         return switch (code) {
             case UNKNOWN_GROUP, UNKNOWN_JOB, UNKNOWN_RUN -> 404;
             case INVALID_PARAMS, INVALID_REQUEST -> 400;
-            case INVALID_STATE -> 409;
+            case INVALID_STATE, IDEMPOTENCY_KEY_REUSED -> 409;
             case UNAUTHORIZED -> 401;
             case FORBIDDEN -> 403;
             case UNAVAILABLE -> 503;
