@@ -68,7 +68,9 @@ public final class JobdeckServer implements AutoCloseable {
         cfg.jetty.port = settings.port();
         cfg.http.maxRequestSize = JsonBodies.MAX_BYTES;
         cfg.http.prefer405over404 = true;
-        // Order matters: who you are (401/403), then what you sent (413/415), then the stream's own checks.
+        // Order matters: the method is the request line's (400), then who you are (401/403), then
+        // what you sent (413/415), then the stream's own checks.
+        cfg.routes.before(MethodOverrides::refuse);
         cfg.routes.before(auth::check);
         cfg.routes.before(JsonBodies::checkHeaders);
         cfg.routes.before(RunEventStream::checkRequest);

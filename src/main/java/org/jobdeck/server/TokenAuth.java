@@ -43,8 +43,10 @@ final class TokenAuth {
         if (!admin && !reader) {
             throw HttpProblem.unauthorized("The token is not valid for this server");
         }
-        if (!admin && !isRead(ctx.method())) {
-            throw HttpProblem.forbidden("The read-only token cannot " + ctx.method() + " "
+        // The request line's method, not ctx.method(): that one follows X-HTTP-Method-Override.
+        HandlerType method = MethodOverrides.sentMethod(ctx);
+        if (!admin && !isRead(method)) {
+            throw HttpProblem.forbidden("The read-only token cannot " + method + " "
                     + ctx.path() + ": enqueue, cancel and retry need the admin token");
         }
     }
