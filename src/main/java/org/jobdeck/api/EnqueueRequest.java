@@ -10,7 +10,7 @@ import java.util.Map;
 public record EnqueueRequest(PlanRequest selection, Map<String, Map<String, Object>> params,
                              String requestedBy, String idempotencyKey) {
     public EnqueueRequest {
-        params = params == null ? Map.of() : Map.copyOf(params);
+        params = params == null ? Map.of() : Map.copyOf(requireObjects(params));
     }
 
     public static EnqueueRequest of(PlanRequest selection, String requestedBy) {
@@ -32,5 +32,16 @@ public record EnqueueRequest(PlanRequest selection, Map<String, Map<String, Obje
     /** What the idempotency key is bound to: see {@link RequestFingerprint}. */
     public String fingerprint() {
         return RequestFingerprint.of(this);
+    }
+
+    /** {@code "params":{"feed-presort":null}} names a job but gives it no object of params. */
+    private static Map<String, Map<String, Object>> requireObjects(Map<String, Map<String, Object>> params) {
+        params.forEach((job, given) -> {
+            if (job == null || given == null) {
+                throw new JobsApiException(JobsApiException.Code.INVALID_PARAMS, "Params for job " + job
+                        + " must be an object of names and values, e.g. {\"userId\":8}, not null");
+            }
+        });
+        return params;
     }
 }

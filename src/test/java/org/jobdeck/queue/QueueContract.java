@@ -123,6 +123,20 @@ public abstract class QueueContract {
     }
 
     @Test
+    void paramsLargerThanARunTakesAreRefusedBeforeAnythingIsStored() {
+        String fits = "x".repeat(Enqueuer.MAX_PARAMS_CHARS - 100);
+        enqueuer.enqueue(resolver.resolveAll(), Map.of("a", Map.of("label", fits)), "test", null);
+        int stored = store.countByState().values().stream().mapToInt(Integer::intValue).sum();
+
+        assertThatThrownBy(() -> enqueuer.enqueue(resolver.resolveAll(),
+                Map.of("a", Map.of("label", "x".repeat(Enqueuer.MAX_PARAMS_CHARS))), "test", null))
+                .isInstanceOf(InvalidParamsException.class)
+                .hasMessageStartingWith("Job a: params are ")
+                .hasMessageEndingWith("characters as JSON; a run takes at most " + Enqueuer.MAX_PARAMS_CHARS);
+        assertThat(store.countByState().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(stored);
+    }
+
+    @Test
     void paramsForAJobOutsideThePlanAreRefused() {
         assertThatThrownBy(() -> enqueuer.enqueue(resolver.resolveGroup("g3"),
                 Map.of("a", Map.of("batchSize", 1)), "test", null))
