@@ -68,6 +68,8 @@ public final class JobdeckServer implements AutoCloseable {
         cfg.jetty.port = settings.port();
         cfg.http.maxRequestSize = JsonBodies.MAX_BYTES;
         cfg.http.prefer405over404 = true;
+        // Jetty's own refusals (414, 431, a request it cannot parse) in the error shape, not HTML.
+        cfg.jetty.modifyServer(server -> server.setErrorHandler(new ContainerErrors()));
         // Order matters: the method is the request line's (400), then who you are (401/403), then
         // what you sent (413/415), then the stream's own checks.
         cfg.routes.before(MethodOverrides::refuse);
