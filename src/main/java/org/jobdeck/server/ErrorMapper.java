@@ -38,6 +38,7 @@ final class ErrorMapper {
             if (problem.status() == 401) {
                 ctx.header("WWW-Authenticate", "Bearer realm=\"jobdeck\"");
             }
+            problem.retryAfter().ifPresent(wait -> ctx.header("Retry-After", Long.toString(wait.toSeconds())));
         } else if (e instanceof JobsApiException api) {
             int status = status(api.code());
             respond(ctx, status, api.code().wireName(), status >= 500 ? hidden(ctx, status, e) : api.getMessage());

@@ -3,6 +3,7 @@ package org.jobdeck.server;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;
+import java.time.Clock;
 import java.util.Map;
 import org.jobdeck.client.EmbeddedJobsApi;
 
@@ -49,7 +50,13 @@ public final class JobdeckServer implements AutoCloseable {
 
     /** Starts serving; returns once the server accepts connections. */
     public static JobdeckServer start(EmbeddedJobsApi api, Settings settings) {
-        TokenAuth auth = new TokenAuth(settings.adminToken(), settings.readToken());
+        return start(api, settings, new FailedAuthentications(FailedAuthentications.Policy.standard(),
+                Clock.systemUTC()));
+    }
+
+    /** As above, with failed authentications counted by {@code failures} (tests bring their clock). */
+    static JobdeckServer start(EmbeddedJobsApi api, Settings settings, FailedAuthentications failures) {
+        TokenAuth auth = new TokenAuth(settings.adminToken(), settings.readToken(), failures);
         RunEventStream events = new RunEventStream(api, settings.pollMillis(), settings.keepAliveMillis());
         Javalin app = Javalin.create(cfg -> configure(cfg, settings, api, auth, events));
         try {
