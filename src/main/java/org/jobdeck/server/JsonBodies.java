@@ -65,6 +65,10 @@ final class JsonBodies {
             throw new HttpProblem(400, "malformed_json", "Malformed JSON: " + firstLine(e));
         } catch (JsonMappingException e) {
             throw HttpProblem.invalidRequest("Invalid body" + where(e) + ": " + firstLine(e));
+        } catch (JacksonException e) {
+            // A document past the parser's limits (a number of over 1000 digits, nesting over 1000
+            // deep) is read no further: the client's to fix, like any malformed JSON.
+            throw new HttpProblem(400, "malformed_json", "Malformed JSON: " + firstLine(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

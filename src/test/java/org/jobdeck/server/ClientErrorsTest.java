@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A client's mistake is a 4xx in the error shape, never a 5xx and never a database message
- * (issue 12, item 6): a job given null instead of params, params too large to store, and a
- * requester that is not printable text. Each stores nothing.
+ * (issue 12, item 6): a job given null instead of params, params too large to store, a number
+ * past the JSON parser's limit, and a requester that is not printable text. Each stores nothing.
  */
 class ClientErrorsTest extends ServerFixture {
 
@@ -49,6 +49,16 @@ class ClientErrorsTest extends ServerFixture {
                 "{\"jobs\":[\"trending\"],\"params\":{\"trending\":{\"note\":\"" + note + "\"}}}");
 
         assertThat(answer.status()).isEqualTo(200);
+    }
+
+    @Test
+    void aNumberPastTheParsersLimitIs400MalformedJson() throws Exception {
+        Answer answer = post("/api/admin/jobs/enqueue-group", ADMIN, "1" + "0".repeat(1200));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.errorCode()).isEqualTo("malformed_json");
+        assertThat(answer.errorMessage()).startsWith("Malformed JSON: Number value length (1201) exceeds the maximum");
+        assertThat(runCount()).isZero();
     }
 
     @Test
