@@ -29,11 +29,17 @@ final class ContainerErrors extends ErrorHandler {
             status = http.getCode();
             reason = reason == null ? http.getReason() : reason;
         }
-        if (status < 400) {
+        if (status == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505) {
+            status = 400; // "HTTP/9.9" is the client's mistake: a client error, like any request line Jetty refuses
+            reason = "HTTP version not supported: use HTTP/1.1";
+        } else if (status < 400) {
             status = 500; // an error page for a success: something broke on the way
         }
         response.setStatus(status);
         response.getHeaders().put(ERROR_CACHE_CONTROL);
+        // Jetty closes a connection after a request it could not parse (a 414, a bad path) without
+        // saying so, and a client that reuses it loses its next request: say so.
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         if (HttpStatus.hasNoBody(status) || "HEAD".equals(request.getMethod())) {
             callback.succeeded();
             return true;

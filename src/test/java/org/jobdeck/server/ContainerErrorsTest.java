@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What Jetty refuses before Javalin sees it comes back in the error shape, not as an HTML page
  * (issue 12, item 10): a URI too long (414), headers too large (431), a request line or a
- * Content-Length it cannot parse (400).
+ * Content-Length it cannot parse (400), an HTTP version it does not speak (400, not 505: the
+ * client's mistake).
  */
 class ContainerErrorsTest extends ServerFixture {
 
@@ -37,6 +38,7 @@ class ContainerErrorsTest extends ServerFixture {
                 "GARBAGE\r\n\r\n",
                 "GET /api/admin/health HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n",
                 "GET /api/admin/health HTTP/1.1\r\n\r\n",
+                "GET /api/admin/health HTTP/9.9\r\nHost: x\r\n\r\n",
                 "GET /api/admin/%zz HTTP/1.1\r\nHost: x\r\n\r\n",
                 "POST /api/admin/jobs/enqueue-all HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + ADMIN
                         + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")) {
@@ -47,6 +49,7 @@ class ContainerErrorsTest extends ServerFixture {
             JsonNode error = JSON.readTree(answer.body()).get("error");
             assertThat(fieldNames(error)).as(request).containsExactly("code", "message");
             assertThat(error.get("code").asText()).as(request).isEqualTo("invalid_request");
+            assertThat(answer.head()).as("Jetty closes after these: it says so").contains("Connection: close");
         }
         assertThat(runCount()).isZero();
     }
