@@ -88,6 +88,7 @@ public final class JobdeckServer implements AutoCloseable {
         new EnqueueRoutes(api).register(cfg.routes);
         new RunRoutes(api).register(cfg.routes);
         cfg.routes.sse(RunEventStream.PATH, events::serve);
+        cfg.routes.after(JsonBodies::discardUnread);
         // Javalin answers its own HttpResponseExceptions (404, 405…) in plain text unless told otherwise.
         cfg.routes.exception(HttpResponseException.class, ErrorMapper::handle);
         cfg.routes.exception(Exception.class, ErrorMapper::handle);

@@ -74,6 +74,24 @@ final class JsonBodies {
         }
     }
 
+    /**
+     * An after-handler: reads and drops what is left of a body within the limit, before the answer
+     * goes out. A request answered without its body being read (a 401, a health check, a cancel
+     * sent with a body) would otherwise be answered while its client is still writing, and Jetty
+     * then closes the connection under it: the client sees a broken pipe, not the answer. A body
+     * over the limit (413) is not read: that connection is closed on, as 413 allows.
+     */
+    static void discardUnread(Context ctx) {
+        if (ctx.statusCode() == 413 || ctx.req().getContentLengthLong() > MAX_BYTES || !hasBody(ctx)) {
+            return;
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            in.readNBytes(MAX_BYTES + 1);
+        } catch (IOException | RuntimeException gone) {
+            // a client that stopped sending: it will not read the answer either
+        }
+    }
+
     static boolean hasBody(Context ctx) {
         return ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
     }
