@@ -43,6 +43,41 @@ final class RawHttp {
         }
     }
 
+    /**
+     * Sends {@code head} (which asks {@code Expect: 100-continue}) and the body only when the
+     * server says 100 Continue: a server that refuses the request unread answers at once, and a
+     * client that has not sent a large body yet can read that answer.
+     */
+    static Answer sendWithContinue(int port, byte[] head, byte[] body) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(head);
+            socket.getOutputStream().flush();
+            java.io.InputStream in = socket.getInputStream();
+            String interim = readHead(in);
+            if (!interim.startsWith("HTTP/1.1 100")) {
+                return parse(interim + new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
+            }
+            socket.getOutputStream().write(body);
+            socket.getOutputStream().flush();
+            socket.shutdownOutput();
+            return parse(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    /** Up to and including the blank line after the headers. */
+    private static String readHead(java.io.InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        int c;
+        while ((c = in.read()) >= 0) {
+            head.append((char) c);
+            if (head.length() >= 4 && head.lastIndexOf("\r\n\r\n") == head.length() - 4) {
+                break;
+            }
+        }
+        return head.toString();
+    }
+
     static Answer send(int port, String request) throws IOException {
         return send(port, request.getBytes(StandardCharsets.ISO_8859_1));
     }
