@@ -3,7 +3,9 @@ package org.jobdeck.server;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -107,7 +109,7 @@ final class FuzzRequests {
             case 0 -> path + "/";
             case 1 -> path + "/" + bodies.pick(IDS);
             case 2 -> path.replace("/api/admin/jobs", "/api/admin/jobs/");
-            case 3 -> path.toUpperCase(java.util.Locale.ROOT);
+            case 3 -> path.toUpperCase(Locale.ROOT);
             case 4 -> path + "/" + "z".repeat(random.nextInt(3000));
             default -> path.substring(0, 1 + random.nextInt(path.length()));
         };
@@ -223,7 +225,7 @@ final class FuzzRequests {
         head.append("Connection: close\r\n\r\n");
         byte[] start = head.toString().getBytes(StandardCharsets.UTF_8);
         byte[] chunked = defect == 7 ? ("zz\r\n" + new String(body, StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.ISO_8859_1) : body;
-        byte[] all = java.util.Arrays.copyOf(start, start.length + chunked.length);
+        byte[] all = Arrays.copyOf(start, start.length + chunked.length);
         System.arraycopy(chunked, 0, all, start.length, chunked.length);
         return all;
     }

@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -92,40 +95,44 @@ final class JsonMutator {
         node.elements().forEachRemaining(child -> collect(child, into));
     }
 
-    private java.util.Optional<String> randomFieldOf(ObjectNode node) {
+    private Optional<String> randomFieldOf(ObjectNode node) {
         List<String> names = new ArrayList<>();
         Iterator<String> it = node.fieldNames();
         it.forEachRemaining(names::add);
-        return names.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(pick(names));
+        return names.isEmpty() ? Optional.empty() : Optional.of(pick(names));
     }
 
     /** A hostile JSON value, nested up to {@code depth}. */
     JsonNode value(int depth) {
-        switch (random.nextInt(depth > 0 ? 12 : 9)) {
-            case 0: return NODES.nullNode();
-            case 1: return NODES.booleanNode(random.nextBoolean());
-            case 2: return NODES.numberNode(random.nextLong());
-            case 3: return NODES.numberNode(random.nextInt(5) == 0 ? Double.MAX_VALUE : random.nextDouble() * 1e6);
-            case 4: return NODES.textNode(text());
-            case 5: return NODES.textNode(pick(jobs));
-            case 6: return NODES.numberNode(new java.math.BigInteger(1 + random.nextInt(400), random));
-            case 7: return NODES.textNode("x".repeat(random.nextInt(20_000)));
-            case 8: return NODES.numberNode(random.nextInt(3) - 1);
-            case 9: {
-                ArrayNode array = NODES.arrayNode();
-                for (int i = random.nextInt(4); i > 0; i--) {
-                    array.add(value(depth - 1));
-                }
-                return array;
-            }
-            default: {
-                ObjectNode object = NODES.objectNode();
-                for (int i = random.nextInt(4); i > 0; i--) {
-                    object.set(random.nextBoolean() ? pick(jobs) : pick(FIELDS), value(depth - 1));
-                }
-                return object;
-            }
+        return switch (random.nextInt(depth > 0 ? 12 : 9)) {
+            case 0 -> NODES.nullNode();
+            case 1 -> NODES.booleanNode(random.nextBoolean());
+            case 2 -> NODES.numberNode(random.nextLong());
+            case 3 -> NODES.numberNode(random.nextInt(5) == 0 ? Double.MAX_VALUE : random.nextDouble() * 1e6);
+            case 4 -> NODES.textNode(text());
+            case 5 -> NODES.textNode(pick(jobs));
+            case 6 -> NODES.numberNode(new BigInteger(1 + random.nextInt(400), random));
+            case 7 -> NODES.textNode("x".repeat(random.nextInt(20_000)));
+            case 8 -> NODES.numberNode(random.nextInt(3) - 1);
+            case 9 -> array(depth - 1);
+            default -> object(depth - 1);
+        };
+    }
+
+    private ArrayNode array(int depth) {
+        ArrayNode array = NODES.arrayNode();
+        for (int i = random.nextInt(4); i > 0; i--) {
+            array.add(value(depth));
         }
+        return array;
+    }
+
+    private ObjectNode object(int depth) {
+        ObjectNode object = NODES.objectNode();
+        for (int i = random.nextInt(4); i > 0; i--) {
+            object.set(random.nextBoolean() ? pick(jobs) : pick(FIELDS), value(depth));
+        }
+        return object;
     }
 
     private String text() {
@@ -149,12 +156,12 @@ final class JsonMutator {
         for (int i = 0; i < edits && out.length > 0; i++) {
             int at = random.nextInt(out.length);
             switch (random.nextInt(5)) {
-                case 0 -> out = java.util.Arrays.copyOf(out, at); // cut
+                case 0 -> out = Arrays.copyOf(out, at); // cut
                 case 1 -> out[at] = (byte) random.nextInt(256); // any byte, invalid UTF-8 included
                 case 2 -> out = splice(out, at, "\",:{}[]\\0".getBytes(StandardCharsets.UTF_8)[random.nextInt(9)]);
                 case 3 -> out = splice(out, at, (byte) (0x80 + random.nextInt(0x40)));
                 default -> {
-                    byte[] doubled = java.util.Arrays.copyOf(out, out.length * 2);
+                    byte[] doubled = Arrays.copyOf(out, out.length * 2);
                     System.arraycopy(out, 0, doubled, out.length, out.length);
                     out = doubled;
                 }

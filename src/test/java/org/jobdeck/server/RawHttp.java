@@ -1,6 +1,7 @@
 package org.jobdeck.server;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +54,7 @@ final class RawHttp {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(head);
             socket.getOutputStream().flush();
-            java.io.InputStream in = socket.getInputStream();
+            InputStream in = socket.getInputStream();
             String interim = readHead(in);
             if (!interim.startsWith("HTTP/1.1 100")) {
                 return parse(interim + new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
@@ -66,7 +67,7 @@ final class RawHttp {
     }
 
     /** Up to and including the blank line after the headers. */
-    private static String readHead(java.io.InputStream in) throws IOException {
+    private static String readHead(InputStream in) throws IOException {
         StringBuilder head = new StringBuilder();
         int c;
         while ((c = in.read()) >= 0) {

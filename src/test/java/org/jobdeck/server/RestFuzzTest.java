@@ -3,6 +3,7 @@ package org.jobdeck.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -102,7 +103,7 @@ class RestFuzzTest extends ServerFixture {
         HttpResponse<String> response;
         try {
             response = FUZZ_HTTP.send(built, HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // Also a connection closed after an answer that did not say "Connection: close".
             throw new AssertionError("no answer (" + e + "); " + context, e);
         }
