@@ -4,12 +4,13 @@ import java.util.Map;
 
 /**
  * An enqueue: what to run, params per job overriding its defaults, who asked, and an optional
- * idempotency key (a repeat with the same key returns the first result).
+ * idempotency key (a repeat of the same request with the same key returns the first result; the
+ * key bound to another request is refused, see {@link RequestFingerprint}).
  */
 public record EnqueueRequest(PlanRequest selection, Map<String, Map<String, Object>> params,
                              String requestedBy, String idempotencyKey) {
     public EnqueueRequest {
-        params = params == null ? Map.of() : Map.copyOf(params);
+        params = params == null ? Map.of() : Map.copyOf(requireObjects(params));
     }
 
     public static EnqueueRequest of(PlanRequest selection, String requestedBy) {
@@ -22,5 +23,25 @@ public record EnqueueRequest(PlanRequest selection, Map<String, Map<String, Obje
 
     public EnqueueRequest withIdempotencyKey(String key) {
         return new EnqueueRequest(selection, params, requestedBy, key);
+    }
+
+    public EnqueueRequest withRequestedBy(String who) {
+        return new EnqueueRequest(selection, params, who, idempotencyKey);
+    }
+
+    /** What the idempotency key is bound to: see {@link RequestFingerprint}. */
+    public String fingerprint() {
+        return RequestFingerprint.of(this);
+    }
+
+    /** {@code "params":{"feed-presort":null}} names a job but gives it no object of params. */
+    private static Map<String, Map<String, Object>> requireObjects(Map<String, Map<String, Object>> params) {
+        params.forEach((job, given) -> {
+            if (job == null || given == null) {
+                throw new JobsApiException(JobsApiException.Code.INVALID_PARAMS, "Params for job " + job
+                        + " must be an object of names and values, e.g. {\"userId\":8}, not null");
+            }
+        });
+        return params;
     }
 }

@@ -7,6 +7,7 @@ import org.jobdeck.core.catalog.InvalidCatalogException;
 import org.jobdeck.core.catalog.InvalidParamsException;
 import org.jobdeck.core.catalog.UnknownGroupException;
 import org.jobdeck.core.catalog.UnknownJobException;
+import org.jobdeck.queue.IdempotencyKeyReusedException;
 import org.jobdeck.queue.IllegalRunStateException;
 import org.jobdeck.queue.QueueException;
 import org.jobdeck.queue.UnknownRunException;
@@ -35,6 +36,8 @@ final class ApiErrors {
             code = Code.UNKNOWN_RUN;
         } else if (e instanceof IllegalRunStateException) {
             code = Code.INVALID_STATE;
+        } else if (e instanceof IdempotencyKeyReusedException) {
+            code = Code.IDEMPOTENCY_KEY_REUSED;
         } else if (e instanceof QueueException) {
             code = Code.UNAVAILABLE;
         } else {

@@ -25,6 +25,7 @@ import org.jobdeck.core.plan.DependencyResolver;
 import org.jobdeck.core.plan.Plan;
 import org.jobdeck.queue.Batch;
 import org.jobdeck.queue.Enqueuer;
+import org.jobdeck.queue.IdempotencyKey;
 import org.jobdeck.queue.Run;
 import org.jobdeck.queue.RunFeed;
 import org.jobdeck.queue.RunState;
@@ -150,7 +151,10 @@ public final class EmbeddedJobsApi implements JobsApi {
             Plan plan = resolve(request.selection());
             String requestedBy = request.requestedBy() == null || request.requestedBy().isBlank()
                     ? System.getProperty("user.name", "unknown") : request.requestedBy();
-            Batch batch = enqueuer.enqueue(plan, request.params(), requestedBy, request.idempotencyKey());
+            // Bound to the request as it will be stored: an omitted requester and the default one are the same.
+            IdempotencyKey key = request.idempotencyKey() == null ? null
+                    : new IdempotencyKey(request.idempotencyKey(), request.withRequestedBy(requestedBy).fingerprint());
+            Batch batch = enqueuer.enqueue(plan, request.params(), requestedBy, key);
             return result(batch);
         });
     }

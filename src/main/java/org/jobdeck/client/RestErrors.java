@@ -41,20 +41,23 @@ final class RestErrors {
             return new JobsApiException(Code.FORBIDDEN, "The server refused (403): " + orElse(message, "forbidden"));
         }
         if (error == null) {
-            return new JobsApiException(status == 503 ? Code.UNAVAILABLE : Code.SERVER_ERROR,
+            return new JobsApiException(status == 503 || status == 429 ? Code.UNAVAILABLE : Code.SERVER_ERROR,
                     server + " answered HTTP " + status + " without a Jobdeck error: is it a Jobdeck server?");
         }
         return new JobsApiException(code(wire, status), orElse(message, "HTTP " + status));
     }
 
-    /** The server's code when it is one of {@link Code}, else one that fits the status. */
+    /**
+     * The server's code when it is one of {@link Code} (idempotency_key_reused included, so a
+     * reused key raises the same code over REST as embedded), else one that fits the status.
+     */
     private static Code code(String wire, int status) {
         boolean known = wire != null && Arrays.stream(Code.values()).anyMatch(c -> c.wireName().equals(wire));
         if (known) {
             return Code.fromWire(wire);
         }
-        if (status == 503) {
-            return Code.UNAVAILABLE;
+        if (status == 503 || status == 429) {
+            return Code.UNAVAILABLE; // try again later: a server busy, or refusing this address for a while
         }
         return status >= 400 && status < 500 ? Code.INVALID_REQUEST : Code.SERVER_ERROR;
     }

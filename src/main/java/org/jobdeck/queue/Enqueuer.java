@@ -10,6 +10,7 @@ import org.jobdeck.core.catalog.JobDefinition;
 import org.jobdeck.core.catalog.JobParams;
 import org.jobdeck.core.plan.Plan;
 import org.jobdeck.core.plan.PlanEntry;
+import org.jobdeck.queue.store.ParamsJson;
 import org.jobdeck.queue.store.RunSpec;
 import org.jobdeck.queue.store.RunStore;
 
@@ -20,6 +21,12 @@ import org.jobdeck.queue.store.RunStore;
 public final class Enqueuer {
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
     public static final int DEFAULT_RETRY_DELAY_SECONDS = 10;
+    /**
+     * The most a run's params may hold, as stored JSON characters. A command job gets them as
+     * arguments, and the column holds 65,536: a quarter of it leaves room for a catalog's defaults
+     * and refuses, with a message, what would otherwise fail as a database error.
+     */
+    public static final int MAX_PARAMS_CHARS = 16 * 1024;
 
     private final JobCatalog catalog;
     private final RunStore store;
@@ -32,10 +39,11 @@ public final class Enqueuer {
     /**
      * @param params per job name, the params that override its defaults; every job named must
      *               be in the plan
-     * @param idempotencyKey null, or a key that makes a repeat return the first batch
+     * @param idempotencyKey null, or a key (bound to its request) that makes a repeat return
+     *                       the first batch
      */
     public Batch enqueue(Plan plan, Map<String, Map<String, Object>> params, String requestedBy,
-                         String idempotencyKey) {
+                         IdempotencyKey idempotencyKey) {
         return store.enqueue(plan.scope().wireName(), scopeValue(plan), requestedBy, specs(plan, params),
                 idempotencyKey);
     }
@@ -56,13 +64,22 @@ public final class Enqueuer {
         for (PlanEntry entry : entries) {
             JobDefinition job = catalog.job(entry.jobName()).orElseThrow();
             List<Integer> upstream = job.dependencies().stream().map(positions::get).sorted().toList();
-            specs.add(new RunSpec(job.name(), entry.group(), upstream,
-                    JobParams.merge(job, params.get(job.name())),
+            Map<String, Object> merged = JobParams.merge(job, params.get(job.name()));
+            requireStorable(job.name(), merged);
+            specs.add(new RunSpec(job.name(), entry.group(), upstream, merged,
                     job.maxAttempts() == null ? DEFAULT_MAX_ATTEMPTS : job.maxAttempts(),
                     1000L * (job.retryDelaySeconds() == null ? DEFAULT_RETRY_DELAY_SECONDS : job.retryDelaySeconds()),
                     job.timeoutSeconds() == null ? 0 : 1000L * job.timeoutSeconds()));
         }
         return specs;
+    }
+
+    private static void requireStorable(String job, Map<String, Object> params) {
+        int length = ParamsJson.write(params).length();
+        if (length > MAX_PARAMS_CHARS) {
+            throw new InvalidParamsException("Job " + job + ": params are " + length
+                    + " characters as JSON; a run takes at most " + MAX_PARAMS_CHARS);
+        }
     }
 
     private static String scopeValue(Plan plan) {

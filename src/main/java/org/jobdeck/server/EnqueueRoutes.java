@@ -72,6 +72,10 @@ final class EnqueueRoutes {
         if (requestedBy.length() > MAX_REQUESTED_BY) {
             throw HttpProblem.invalidRequest("requestedBy is longer than " + MAX_REQUESTED_BY + " characters");
         }
+        // It is shown in lists and logs, and PostgreSQL stores no NUL: a name, not control codes.
+        if (requestedBy.chars().anyMatch(Character::isISOControl)) {
+            throw HttpProblem.invalidRequest("requestedBy must be printable text, without control characters");
+        }
         return requestedBy.strip();
     }
 

@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
  * Every failure becomes one status and one body, {@code {"error":{"code":…,"message":…}}}: the
  * {@link JobsApiException} codes by their wire names, plus the HTTP-level codes
  * (unauthorized, forbidden, payload_too_large, unsupported_media_type, malformed_json,
- * not_found, method_not_allowed). An unexpected exception answers 500 without its details,
- * which go to the server log.
+ * not_found, method_not_allowed, too_many_requests). A 5xx (an unexpected exception, or the API's
+ * UNAVAILABLE and SERVER_ERROR) never carries its details: they go to the server log under an
+ * error id ({@link FailureLog}), and the client gets the id.
  */
 final class ErrorMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
@@ -37,8 +38,10 @@ final class ErrorMapper {
             if (problem.status() == 401) {
                 ctx.header("WWW-Authenticate", "Bearer realm=\"jobdeck\"");
             }
+            problem.retryAfter().ifPresent(wait -> ctx.header("Retry-After", Long.toString(wait.toSeconds())));
         } else if (e instanceof JobsApiException api) {
-            respond(ctx, status(api.code()), api.code().wireName(), api.getMessage());
+            int status = status(api.code());
+            respond(ctx, status, api.code().wireName(), status >= 500 ? hidden(ctx, status, e) : api.getMessage());
         } else if (e instanceof EndpointNotFound) {
             respond(ctx, 404, "not_found", "No such endpoint: " + ctx.method() + " " + ctx.path());
         } else if (e instanceof HttpResponseException http && http.getStatus() == 405) {
@@ -46,18 +49,22 @@ final class ErrorMapper {
             respond(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path()
                     + (allowed.isBlank() ? "" : " (use " + allowed.replace(",", ", ") + ")"));
         } else if (e instanceof HttpResponseException http) {
-            respond(ctx, http.getStatus(), codeFor(http.getStatus()), http.getMessage());
+            int status = http.getStatus();
+            respond(ctx, status, codeFor(status), status >= 500 ? hidden(ctx, status, e) : http.getMessage());
         } else {
-            LOG.warn("{} {} failed", ctx.method(), ctx.path(), e);
-            respond(ctx, 500, "server_error", "Internal server error; the server log has the details");
+            respond(ctx, 500, "server_error", hidden(ctx, 500, e));
         }
+    }
+
+    private static String hidden(Context ctx, int status, Exception e) {
+        return FailureLog.record(status, ctx.req().getMethod() + " " + ctx.path(), e, null);
     }
 
     static int status(JobsApiException.Code code) {
         return switch (code) {
             case UNKNOWN_GROUP, UNKNOWN_JOB, UNKNOWN_RUN -> 404;
             case INVALID_PARAMS, INVALID_REQUEST -> 400;
-            case INVALID_STATE -> 409;
+            case INVALID_STATE, IDEMPOTENCY_KEY_REUSED -> 409;
             case UNAUTHORIZED -> 401;
             case FORBIDDEN -> 403;
             case UNAVAILABLE -> 503;
@@ -65,8 +72,8 @@ final class ErrorMapper {
         };
     }
 
-    /** The code for a status Javalin raised itself (405, 413…). */
-    private static String codeFor(int status) {
+    /** The code for a status Javalin or Jetty raised itself (405, 413, 414…). */
+    static String codeFor(int status) {
         return switch (status) {
             case 400 -> "invalid_request";
             case 404 -> "not_found";

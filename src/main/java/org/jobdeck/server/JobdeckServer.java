@@ -3,6 +3,7 @@ package org.jobdeck.server;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;
+import java.time.Clock;
 import java.util.Map;
 import org.jobdeck.client.EmbeddedJobsApi;
 
@@ -49,7 +50,13 @@ public final class JobdeckServer implements AutoCloseable {
 
     /** Starts serving; returns once the server accepts connections. */
     public static JobdeckServer start(EmbeddedJobsApi api, Settings settings) {
-        TokenAuth auth = new TokenAuth(settings.adminToken(), settings.readToken());
+        return start(api, settings, new FailedAuthentications(FailedAuthentications.Policy.standard(),
+                Clock.systemUTC()));
+    }
+
+    /** As above, with failed authentications counted by {@code failures} (tests bring their clock). */
+    static JobdeckServer start(EmbeddedJobsApi api, Settings settings, FailedAuthentications failures) {
+        TokenAuth auth = new TokenAuth(settings.adminToken(), settings.readToken(), failures);
         RunEventStream events = new RunEventStream(api, settings.pollMillis(), settings.keepAliveMillis());
         Javalin app = Javalin.create(cfg -> configure(cfg, settings, api, auth, events));
         try {
@@ -68,7 +75,11 @@ public final class JobdeckServer implements AutoCloseable {
         cfg.jetty.port = settings.port();
         cfg.http.maxRequestSize = JsonBodies.MAX_BYTES;
         cfg.http.prefer405over404 = true;
-        // Order matters: who you are (401/403), then what you sent (413/415), then the stream's own checks.
+        // Jetty's own refusals (414, 431, a request it cannot parse) in the error shape, not HTML.
+        cfg.jetty.modifyServer(server -> server.setErrorHandler(new ContainerErrors()));
+        // Order matters: the method is the request line's (400), then who you are (401/403), then
+        // what you sent (413/415), then the stream's own checks.
+        cfg.routes.before(MethodOverrides::refuse);
         cfg.routes.before(auth::check);
         cfg.routes.before(JsonBodies::checkHeaders);
         cfg.routes.before(RunEventStream::checkRequest);
@@ -77,6 +88,7 @@ public final class JobdeckServer implements AutoCloseable {
         new EnqueueRoutes(api).register(cfg.routes);
         new RunRoutes(api).register(cfg.routes);
         cfg.routes.sse(RunEventStream.PATH, events::serve);
+        cfg.routes.after(JsonBodies::discardUnread);
         // Javalin answers its own HttpResponseExceptions (404, 405…) in plain text unless told otherwise.
         cfg.routes.exception(HttpResponseException.class, ErrorMapper::handle);
         cfg.routes.exception(Exception.class, ErrorMapper::handle);

@@ -65,8 +65,30 @@ final class JsonBodies {
             throw new HttpProblem(400, "malformed_json", "Malformed JSON: " + firstLine(e));
         } catch (JsonMappingException e) {
             throw HttpProblem.invalidRequest("Invalid body" + where(e) + ": " + firstLine(e));
+        } catch (JacksonException e) {
+            // A document past the parser's limits (a number of over 1000 digits, nesting over 1000
+            // deep) is read no further: the client's to fix, like any malformed JSON.
+            throw new HttpProblem(400, "malformed_json", "Malformed JSON: " + firstLine(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * An after-handler: reads and drops what is left of a body within the limit, before the answer
+     * goes out. A request answered without its body being read (a 401, a health check, a cancel
+     * sent with a body) would otherwise be answered while its client is still writing, and Jetty
+     * then closes the connection under it: the client sees a broken pipe, not the answer. A body
+     * over the limit (413) is not read: that connection is closed on, as 413 allows.
+     */
+    static void discardUnread(Context ctx) {
+        if (ctx.statusCode() == 413 || ctx.req().getContentLengthLong() > MAX_BYTES || !hasBody(ctx)) {
+            return;
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            in.readNBytes(MAX_BYTES + 1);
+        } catch (IOException | RuntimeException gone) {
+            // a client that stopped sending: it will not read the answer either
         }
     }
 

@@ -19,6 +19,8 @@ import org.jobdeck.api.RunView;
 final class RunRoutes {
     static final int DEFAULT_LIMIT = 100;
     static final int DEFAULT_LOG_LINES = 200;
+    /** Ids are positive longs: 18 digits always fit. */
+    static final int MAX_ID_DIGITS = 18;
 
     private final JobsApi api;
 
@@ -47,8 +49,8 @@ final class RunRoutes {
     private RunPage page(Context ctx) {
         int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, RunFilter.MAX_LIMIT);
         int fetch = Math.min(limit + 1, RunFilter.MAX_LIMIT); // one more tells whether a next page exists
-        RunFilter filter = new RunFilter(listParam(ctx, "state"), blankToNull(ctx.queryParam("batch")),
-                blankToNull(ctx.queryParam("group")), blankToNull(ctx.queryParam("after")), fetch);
+        RunFilter filter = new RunFilter(listParam(ctx, "state"), idParam(ctx, "batch"),
+                blankToNull(ctx.queryParam("group")), idParam(ctx, "after"), fetch);
         List<RunView> found = api.runs(filter);
         boolean more = found.size() > limit || (fetch == limit && found.size() == limit);
         List<RunView> page = found.size() > limit ? found.subList(0, limit) : found;
@@ -69,7 +71,27 @@ final class RunRoutes {
             // reported below
         }
         throw HttpProblem.invalidRequest(name + " must be a whole number from " + min + " to " + max
-                + ", got " + text);
+                + ", got " + shorten(text));
+    }
+
+    /**
+     * A batch or run id in the query: a filter, so one that cannot be an id is a malformed
+     * request (400), where an id in the path names a resource that does not exist (404).
+     */
+    static String idParam(Context ctx, String name) {
+        String text = blankToNull(ctx.queryParam(name));
+        if (text == null) {
+            return null;
+        }
+        if (text.length() > MAX_ID_DIGITS || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw HttpProblem.invalidRequest(name + " must be an id, a whole number of up to "
+                    + MAX_ID_DIGITS + " digits, got " + shorten(text));
+        }
+        return text;
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 40 ? "'" + text + "'" : "'" + text.substring(0, 40) + "…' (" + text.length() + " characters)";
     }
 
     /** {@code ?state=failed&state=blocked} or {@code ?state=failed,blocked}. */

@@ -271,6 +271,27 @@ public abstract class JobsApiContract {
         assertThat(enqueue(PlanRequest.group("feed")).batchId()).as("no key, new batch").isNotEqualTo(first.batchId());
     }
 
+    @Test
+    void aKeyReusedForAnotherRequestIsRefusedWithItsOwnCodeAndEnqueuesNothing() {
+        String key = UUID.randomUUID().toString();
+        EnqueueRequest feed = EnqueueRequest.of(PlanRequest.group("feed"), "contract").withIdempotencyKey(key);
+        EnqueueResult first = api.enqueue(feed);
+
+        for (EnqueueRequest other : List.of(
+                EnqueueRequest.of(PlanRequest.group("quiz"), "contract").withIdempotencyKey(key),
+                EnqueueRequest.of(PlanRequest.all(), "contract").withIdempotencyKey(key),
+                feed.withParams(Map.of("feed-presort", Map.of("batchSize", 10))),
+                feed.withRequestedBy("someone else"))) {
+            assertThatThrownBy(() -> api.enqueue(other)).as(other.toString())
+                    .isInstanceOfSatisfying(JobsApiException.class, e -> {
+                        assertThat(e.code()).isEqualTo(Code.IDEMPOTENCY_KEY_REUSED);
+                        assertThat(e.getMessage()).contains(key).contains("batch " + first.batchId());
+                    });
+        }
+        assertThat(api.enqueue(feed)).as("the first request still replays").isEqualTo(first);
+        assertThat(api.runs(RunFilter.latest(100))).hasSize(6);
+    }
+
     // ------------------------------------------------------------------ runs
 
     @Test

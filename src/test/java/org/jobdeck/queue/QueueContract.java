@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 public abstract class QueueContract {
     protected static final String WORKER = "worker-1";
     protected static final long LEASE = 30_000;
+    private static final IdempotencyKey KEY_1 = new IdempotencyKey("key-1", "fingerprint-1");
 
     protected final MutableClock clock = new MutableClock();
     protected final JobCatalog catalog = TestCatalogs.diamond();
@@ -119,6 +120,20 @@ public abstract class QueueContract {
                 .isInstanceOf(InvalidParamsException.class)
                 .hasMessage("Job a: param 'batchSize' must be a number, got string \"many\"");
         assertThat(store.countByState().values()).allMatch(count -> count == 0);
+    }
+
+    @Test
+    void paramsLargerThanARunTakesAreRefusedBeforeAnythingIsStored() {
+        String fits = "x".repeat(Enqueuer.MAX_PARAMS_CHARS - 100);
+        enqueuer.enqueue(resolver.resolveAll(), Map.of("a", Map.of("label", fits)), "test", null);
+        int stored = store.countByState().values().stream().mapToInt(Integer::intValue).sum();
+
+        assertThatThrownBy(() -> enqueuer.enqueue(resolver.resolveAll(),
+                Map.of("a", Map.of("label", "x".repeat(Enqueuer.MAX_PARAMS_CHARS))), "test", null))
+                .isInstanceOf(InvalidParamsException.class)
+                .hasMessageStartingWith("Job a: params are ")
+                .hasMessageEndingWith("characters as JSON; a run takes at most " + Enqueuer.MAX_PARAMS_CHARS);
+        assertThat(store.countByState().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(stored);
     }
 
     @Test
@@ -439,16 +454,32 @@ public abstract class QueueContract {
 
     @Test
     void anIdempotencyKeyReturnsTheFirstBatchForADay() {
-        Batch first = enqueuer.enqueue(resolver.resolveAll(), Map.of(), "test", "key-1");
-        Batch repeat = enqueuer.enqueue(resolver.resolveAll(), Map.of(), "test", "key-1");
+        Batch first = enqueuer.enqueue(resolver.resolveAll(), Map.of(), "test", KEY_1);
+        Batch repeat = enqueuer.enqueue(resolver.resolveAll(), Map.of(), "test", KEY_1);
 
         assertThat(repeat.id()).isEqualTo(first.id());
         assertThat(store.countByState().get(RunState.QUEUED) + store.countByState().get(RunState.WAITING))
                 .isEqualTo(5);
 
         clock.advance(RunStore.IDEMPOTENCY_MILLIS + 1);
-        Batch later = enqueuer.enqueue(resolver.resolveAll(), Map.of(), "test", "key-1");
+        Batch later = enqueuer.enqueue(resolver.resolveAll(), Map.of(), "test", KEY_1);
         assertThat(later.id()).isNotEqualTo(first.id());
+    }
+
+    @Test
+    void anIdempotencyKeyBoundToAnotherRequestIsRefusedAndStoresNothing() {
+        Batch first = enqueuer.enqueue(resolver.resolveAll(), Map.of(), "test", KEY_1);
+
+        assertThatThrownBy(() -> enqueuer.enqueue(resolver.resolveGroup("g2"), Map.of(), "test",
+                new IdempotencyKey("key-1", "fingerprint-of-another-request")))
+                .isInstanceOf(IdempotencyKeyReusedException.class)
+                .hasMessageContaining("key-1").hasMessageContaining("batch " + first.id());
+        assertThat(store.countByState().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(5);
+
+        clock.advance(RunStore.IDEMPOTENCY_MILLIS + 1);
+        Batch later = enqueuer.enqueue(resolver.resolveGroup("g2"), Map.of(), "test",
+                new IdempotencyKey("key-1", "fingerprint-of-another-request"));
+        assertThat(later.id()).as("an expired key is free for any request").isNotEqualTo(first.id());
     }
 
     @Test

@@ -94,7 +94,7 @@ class CommandParamInjectionTest {
 
     private Result cli(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--catalog", catalogFile.toString(), "--db", db.given()));
+        all.addAll(List.of("--catalog", catalogFile.toString(), "--db", db.display()));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));

@@ -51,7 +51,12 @@ abstract class ServerFixture {
         backend = EmbeddedJobsApi.open(CatalogReader.readDefault().toCatalog(), TestDatabases.h2(),
                 new HandlerRegistry(), null);
         server = JobdeckServer.start(backend, JobdeckServer.Settings.of("127.0.0.1", 0, ADMIN, READER)
-                .withKeepAlive(300));
+                .withKeepAlive(300), failedAuthentications());
+    }
+
+    /** How failed authentications are counted; a test that needs another clock or policy overrides it. */
+    protected FailedAuthentications failedAuthentications() {
+        return new FailedAuthentications(FailedAuthentications.Policy.standard(), java.time.Clock.systemUTC());
     }
 
     @AfterEach

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Run params as stored: a JSON object in one column. */
-final class ParamsJson {
+public final class ParamsJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final TypeReference<LinkedHashMap<String, Object>> TYPE = new TypeReference<>() {
     };
@@ -15,7 +15,8 @@ final class ParamsJson {
     private ParamsJson() {
     }
 
-    static String write(Map<String, Object> params) {
+    /** The params as they are stored; the enqueuer measures them before storing. */
+    public static String write(Map<String, Object> params) {
         try {
             return MAPPER.writeValueAsString(params);
         } catch (JsonProcessingException e) {

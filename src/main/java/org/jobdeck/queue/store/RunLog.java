@@ -58,13 +58,16 @@ public final class RunLog {
         });
     }
 
-    /** The newest {@code count} lines, oldest first. */
+    /** The newest {@code count} lines, oldest first; none when {@code count} is 0 or less. */
     public List<Line> tail(String runId, int count) {
         long id = Sql.parseId(runId, "run");
+        if (count <= 0) {
+            return List.of(); // a run detail without its log: log=0 asks for none, not one
+        }
         return tx.read(connection -> {
             List<Line> lines = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT seq, at, line"
-                    + " FROM jd_run_log WHERE run_id = ? ORDER BY seq DESC LIMIT " + Math.max(1, count))) {
+                    + " FROM jd_run_log WHERE run_id = ? ORDER BY seq DESC LIMIT " + count)) {
                 select.setLong(1, id);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jobdeck.queue.Batch;
+import org.jobdeck.queue.IdempotencyKey;
+import org.jobdeck.queue.IdempotencyKeyReusedException;
 import org.jobdeck.queue.IllegalRunStateException;
 import org.jobdeck.queue.LeaseLostException;
 import org.jobdeck.queue.Run;
@@ -116,20 +118,24 @@ public final class RunStore {
     /**
      * Creates a batch and its runs in one transaction. Specs are in plan order.
      *
-     * @param idempotencyKey null, or a client's key: a repeat within 24 h returns the batch the
-     *                       first call created, and creates nothing
+     * @param idempotency null, or a client's key and the fingerprint of its request: a repeat
+     *                    within 24 h returns the batch the first call created and creates
+     *                    nothing; the key with another fingerprint throws
+     *                    {@link IdempotencyKeyReusedException}
      */
     public Batch enqueue(String scope, String scopeValue, String requestedBy, List<RunSpec> specs,
-                         String idempotencyKey) {
+                         IdempotencyKey idempotency) {
         if (specs.isEmpty()) {
             throw new IllegalArgumentException("a batch needs at least one run");
         }
-        if (idempotencyKey != null) {
-            Optional<Batch> earlier = batchForKey(idempotencyKey);
+        if (idempotency != null) {
+            Optional<Batch> earlier = batchForKey(idempotency);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
         }
+        String key = idempotency == null ? null : idempotency.key();
+        String fingerprint = idempotency == null ? null : idempotency.fingerprint();
         long batchId;
         try {
             batchId = change(connection -> {
@@ -137,16 +143,17 @@ public final class RunStore {
                 long batch = nextValues(connection, "jd_batch_seq", 1)[0];
                 long[] ids = nextValues(connection, "jd_run_seq", specs.size());
                 Sql.update(connection, "INSERT INTO jd_batch (id, scope, scope_value, requested_by, created_at,"
-                        + " idempotency_key) VALUES (?, ?, ?, ?, ?, ?)",
-                        batch, scope, scopeValue, requestedBy, now, idempotencyKey);
+                        + " idempotency_key, idempotency_fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        batch, scope, scopeValue, requestedBy, now, key, fingerprint);
                 insertRuns(connection, batch, ids, specs, now);
                 insertDependencies(connection, batch, ids, specs);
                 return batch;
             });
         } catch (org.jobdeck.queue.QueueException e) {
-            // Two requests with one key raced: the loser returns the winner's batch.
-            if (idempotencyKey != null) {
-                Optional<Batch> winner = batchForKey(idempotencyKey);
+            // Two requests with one key raced: the loser returns the winner's batch, or is refused
+            // when the winner's request was a different one.
+            if (idempotency != null) {
+                Optional<Batch> winner = batchForKey(idempotency);
                 if (winner.isPresent()) {
                     return winner.get();
                 }
@@ -156,24 +163,34 @@ public final class RunStore {
         return batch(Long.toString(batchId)).orElseThrow();
     }
 
-    /** The batch an idempotency key created, if it was created less than 24 h ago. */
-    private Optional<Batch> batchForKey(String key) {
+    /**
+     * The batch a key created for this same request less than 24 h ago; empty when the key is
+     * unused or expired (an expired key is freed for this new enqueue).
+     *
+     * @throws IdempotencyKeyReusedException when the key created a batch for another request
+     */
+    private Optional<Batch> batchForKey(IdempotencyKey idempotency) {
         Optional<Long> id = tx.read(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, created_at FROM jd_batch WHERE idempotency_key = ?")) {
-                select.setString(1, key);
+                    "SELECT id, created_at, idempotency_fingerprint FROM jd_batch WHERE idempotency_key = ?")) {
+                select.setString(1, idempotency.key());
                 try (ResultSet row = select.executeQuery()) {
                     if (!row.next()) {
                         return Optional.<Long>empty();
                     }
                     long batch = row.getLong(1);
                     if (now() - row.getLong(2) < IDEMPOTENCY_MILLIS) {
+                        String bound = row.getString(3);
+                        // A batch stored before keys were bound has no fingerprint: it replays, as it did.
+                        if (bound != null && !bound.equals(idempotency.fingerprint())) {
+                            throw new IdempotencyKeyReusedException(idempotency.key(), Long.toString(batch));
+                        }
                         return Optional.of(batch);
                     }
                 }
             }
-            // Expired: free the key for this new enqueue.
-            Sql.update(connection, "UPDATE jd_batch SET idempotency_key = NULL WHERE idempotency_key = ?", key);
+            Sql.update(connection, "UPDATE jd_batch SET idempotency_key = NULL, idempotency_fingerprint = NULL"
+                    + " WHERE idempotency_key = ?", idempotency.key());
             return Optional.<Long>empty();
         });
         return id.flatMap(batch -> batch(Long.toString(batch)));
