@@ -2,6 +2,8 @@ package org.jobdeck.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.jobdeck.core.catalog.CatalogReader;
+import org.jobdeck.core.catalog.JobCatalog;
 import org.jobdeck.queue.Enqueuer;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +13,22 @@ import org.junit.jupiter.api.Test;
  * past the JSON parser's limit, and a requester that is not printable text. Each stores nothing.
  */
 class ClientErrorsTest extends ServerFixture {
+    /** Two jobs that take a free-text note, so that params can be made as large as a test needs. */
+    private static final String NOTES_CATALOG = """
+            {"groups": [{"name": "feed", "title": "Feed", "purpose": "client errors"}],
+             "jobs": [
+              {"name": "trending", "description": "T", "group": "feed", "examples": [],
+               "params": {"note": {"type": "string", "description": "free text"}}},
+              {"name": "feed-presort", "description": "P", "group": "feed", "dependencies": ["trending"], "examples": [],
+               "params": {"note": {"type": "string", "description": "free text"},
+                          "userId": {"type": "integer", "description": "one user"}}}
+             ]}
+            """;
+
+    @Override
+    protected JobCatalog catalog() {
+        return CatalogReader.parse(NOTES_CATALOG, "client-errors").toCatalog();
+    }
 
     @Test
     void nullInsteadOfAJobsParamsIs400InvalidParams() throws Exception {

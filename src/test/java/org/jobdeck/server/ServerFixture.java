@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.jobdeck.client.EmbeddedJobsApi;
 import org.jobdeck.core.catalog.CatalogReader;
+import org.jobdeck.core.catalog.JobCatalog;
 import org.jobdeck.queue.TestDatabases;
 import org.jobdeck.queue.handler.HandlerRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +49,7 @@ abstract class ServerFixture {
 
     @BeforeEach
     void startServer() {
-        backend = EmbeddedJobsApi.open(CatalogReader.readDefault().toCatalog(), TestDatabases.h2(),
+        backend = EmbeddedJobsApi.open(catalog(), TestDatabases.h2(),
                 new HandlerRegistry(), null);
         server = JobdeckServer.start(backend, JobdeckServer.Settings.of("127.0.0.1", 0, ADMIN, READER)
                 .withKeepAlive(300), failedAuthentications());
@@ -57,6 +58,11 @@ abstract class ServerFixture {
     /** How failed authentications are counted; a test that needs another clock or policy overrides it. */
     protected FailedAuthentications failedAuthentications() {
         return new FailedAuthentications(FailedAuthentications.Policy.standard(), java.time.Clock.systemUTC());
+    }
+
+    /** The catalog the server serves: the built-in one, unless a test needs its own. */
+    protected JobCatalog catalog() {
+        return CatalogReader.readDefault().toCatalog();
     }
 
     @AfterEach
