@@ -61,7 +61,8 @@ final class ServeCommand implements Callable<Integer> {
     Path readTokenFile;
 
     @Option(names = "--max-streams", paramLabel = "N", defaultValue = "" + StreamSettings.DEFAULT_MAX_STREAMS,
-            description = "Event streams (GET /events) open at once, in all; beyond it, 429 (default: ${DEFAULT-VALUE}).")
+            description = "Event streams (GET /events) open at once, in all; beyond it, 429"
+                    + " (default: ${DEFAULT-VALUE}).")
     int maxStreams;
 
     @Option(names = "--max-streams-per-token", paramLabel = "N",
