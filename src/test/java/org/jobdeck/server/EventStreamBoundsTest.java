@@ -27,8 +27,8 @@ class EventStreamBoundsTest extends ServerFixture {
         return RawStream.open(server.port(), token, 0).await("event: ready", 5);
     }
 
-    private Answer refused(String token) throws Exception {
-        return send(request(EVENTS, token).header("Accept", "text/event-stream").GET().build());
+    private StreamAnswer refused(String token) throws Exception {
+        return StreamAnswer.send(http, request(EVENTS, token).header("Accept", "text/event-stream").GET().build());
     }
 
     private static int liveThreads() {
@@ -64,12 +64,12 @@ class EventStreamBoundsTest extends ServerFixture {
     void aTokenBeyondItsShareOfStreamsGets429WithRetryAfter() throws Exception {
         restart(StreamSettings.defaults().withKeepAlive(300).withCaps(10, 2));
         try (RawStream one = open(READER); RawStream two = open(READER)) {
-            Answer third = refused(READER);
+            StreamAnswer third = refused(READER);
 
             assertThat(third.status()).isEqualTo(429);
             assertThat(third.errorCode()).isEqualTo("too_many_streams");
             assertThat(third.errorMessage()).contains("This token has 2 event streams open").doesNotContain(READER);
-            assertThat(third.response().headers().firstValue("Retry-After")).hasValue("10");
+            assertThat(third.headers().firstValue("Retry-After")).hasValue("10");
             try (RawStream admin = open(ADMIN)) {
                 assertThat(admin.received()).as("another token still gets a stream").contains("event: ready");
             }
@@ -80,12 +80,12 @@ class EventStreamBoundsTest extends ServerFixture {
     void theServerBeyondItsCapInAllGives429WithRetryAfter() throws Exception {
         restart(StreamSettings.defaults().withKeepAlive(300).withCaps(3, 2));
         try (RawStream one = open(READER); RawStream two = open(READER); RawStream three = open(ADMIN)) {
-            Answer fourth = refused(ADMIN);
+            StreamAnswer fourth = refused(ADMIN);
 
             assertThat(fourth.status()).isEqualTo(429);
             assertThat(fourth.errorCode()).isEqualTo("too_many_streams");
             assertThat(fourth.errorMessage()).contains("The server has 3 event streams open");
-            assertThat(fourth.response().headers().firstValue("Retry-After")).hasValue("10");
+            assertThat(fourth.headers().firstValue("Retry-After")).hasValue("10");
         }
     }
 

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class EventStreamResumeTest extends ServerFixture {
     private static final String EVENTS = RunEventStream.PATH;
 
-    private Answer resume(String lastEventId) throws Exception {
-        return send(request(EVENTS, ADMIN).header("Accept", "text/event-stream")
+    private StreamAnswer resume(String lastEventId) throws Exception {
+        return StreamAnswer.send(http, request(EVENTS, ADMIN).header("Accept", "text/event-stream")
                 .header("Last-Event-ID", lastEventId).GET().build());
     }
 
@@ -35,7 +35,7 @@ class EventStreamResumeTest extends ServerFixture {
         String future = Long.toString(System.currentTimeMillis() + 60_000);
         for (String id : List.of(Long.toString(Long.MAX_VALUE), Long.toString(Long.MIN_VALUE), "-1", "abc",
                 future, "1e3", "99999999999999999999")) {
-            Answer answer = resume(id);
+            StreamAnswer answer = resume(id);
 
             assertThat(answer.status()).as(id).isEqualTo(400);
             assertThat(answer.errorCode()).as(id).isEqualTo("invalid_request");
@@ -43,7 +43,8 @@ class EventStreamResumeTest extends ServerFixture {
                     .startsWith("Last-Event-ID must be the id of an event this server sent: a whole number from 0 to ")
                     .endsWith("got " + id);
         }
-        Answer query = send(request(EVENTS + "?lastEventId=" + URLEncoder.encode(future, StandardCharsets.UTF_8), ADMIN)
+        String inQuery = EVENTS + "?lastEventId=" + URLEncoder.encode(future, StandardCharsets.UTF_8);
+        StreamAnswer query = StreamAnswer.send(http, request(inQuery, ADMIN)
                 .header("Accept", "text/event-stream").GET().build());
         assertThat(query.status()).as("the query form").isEqualTo(400);
     }
