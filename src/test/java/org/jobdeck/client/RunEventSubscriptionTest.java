@@ -34,6 +34,7 @@ class RunEventSubscriptionTest {
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
     private final BlockingQueue<List<RunView>> delivered = new LinkedBlockingQueue<>();
     private final AtomicInteger reloads = new AtomicInteger();
+    private final OkHttpClient http = new OkHttpClient();
     private Javalin server;
     private RunEventSubscription subscription;
 
@@ -43,6 +44,10 @@ class RunEventSubscriptionTest {
             subscription.close();
         }
         server.stop();
+        // OkHttp's dispatcher threads are not daemons: left idle, they hold the test JVM open for a minute.
+        http.dispatcher().cancelAll();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
     }
 
     /** Answers the n-th connection with {@code script.get(n)}, and any later one with 503. */
@@ -82,8 +87,8 @@ class RunEventSubscriptionTest {
 
     private void subscribe(List<RunView> snapshot) {
         RestTransport transport = new RestTransport(HttpUrl.get("http://127.0.0.1:" + server.port()),
-                "scripted", "token", new OkHttpClient());
-        subscription = new RunEventSubscription(transport, new OkHttpClient(), delivered::add, () -> {
+                "scripted", "token", http);
+        subscription = new RunEventSubscription(transport, http, delivered::add, () -> {
             reloads.incrementAndGet();
             return snapshot;
         }).start(Duration.ofSeconds(5));
@@ -126,8 +131,8 @@ class RunEventSubscriptionTest {
                 events(frame("100", "ready", "{\"position\":100}"), frame("500", "reset", "{\"position\":500}")),
                 events(frame("100", "ready", "{\"position\":100}"), frame("600", "reset", "{\"position\":600}"))));
         RestTransport transport = new RestTransport(HttpUrl.get("http://127.0.0.1:" + server.port()),
-                "scripted", "token", new OkHttpClient());
-        subscription = new RunEventSubscription(transport, new OkHttpClient(), delivered::add, () -> {
+                "scripted", "token", http);
+        subscription = new RunEventSubscription(transport, http, delivered::add, () -> {
             if (reloads.incrementAndGet() == 1) {
                 throw new IllegalStateException("the server is busy");
             }
