@@ -12,6 +12,7 @@ import org.jobdeck.core.catalog.CatalogDocument;
 import org.jobdeck.queue.worker.WorkerSettings;
 import org.jobdeck.server.JobdeckServer;
 import org.jobdeck.server.ServerTokens;
+import org.jobdeck.server.StreamSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,6 +60,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "File holding a read-only token: it may read, not enqueue, cancel or retry.")
     Path readTokenFile;
 
+    @Option(names = "--max-streams", paramLabel = "N", defaultValue = "" + StreamSettings.DEFAULT_MAX_STREAMS,
+            description = "Event streams (GET /events) open at once, in all; beyond it, 429"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int maxStreams;
+
+    @Option(names = "--max-streams-per-token", paramLabel = "N",
+            defaultValue = "" + StreamSettings.DEFAULT_MAX_STREAMS_PER_TOKEN,
+            description = "Event streams open at once with one token; beyond it, 429 (default: ${DEFAULT-VALUE}).")
+    int maxStreamsPerToken;
+
     @Override
     public Integer call() throws InterruptedException {
         int threads = workers == null ? LocalWorkers.defaultConcurrency() : workers;
@@ -67,6 +78,10 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (port < 0 || port > 65_535) {
             throw new UserError("--port must be from 0 to 65535, got " + port, ExitCodes.USAGE);
+        }
+        if (maxStreams < 1 || maxStreamsPerToken < 1) {
+            throw new UserError("--max-streams and --max-streams-per-token must be 1 or more, got "
+                    + maxStreams + " and " + maxStreamsPerToken, ExitCodes.USAGE);
         }
         WorkerSettings settings = threads > 0 ? lease.applyTo(WorkerSettings.defaults(threads)) : null;
         CatalogDocument catalog = root.readCatalog();
@@ -118,7 +133,9 @@ final class ServeCommand implements Callable<Integer> {
 
     private JobdeckServer startServer(EmbeddedJobsApi api, String adminToken, String readToken) {
         try {
-            return JobdeckServer.start(api, JobdeckServer.Settings.of(bind, port, adminToken, readToken));
+            StreamSettings streams = StreamSettings.defaults().withCaps(maxStreams, maxStreamsPerToken);
+            return JobdeckServer.start(api, JobdeckServer.Settings.of(bind, port, adminToken, readToken)
+                    .withStreams(streams));
         } catch (RuntimeException e) {
             throw new UserError("Cannot listen on " + bind + ":" + port + ": " + rootMessage(e), ExitCodes.USAGE);
         }

@@ -218,7 +218,8 @@ public final class RestJobsApi implements JobsApi {
      */
     @Override
     public AutoCloseable subscribe(Consumer<List<RunView>> listener) {
-        RunEventSubscription subscription = new RunEventSubscription(transport, eventsHttp, listener);
+        RunEventSubscription subscription = new RunEventSubscription(transport, eventsHttp, listener,
+                () -> runs(RunFilter.latest(RunFilter.MAX_LIMIT)));
         subscriptions.add(subscription);
         subscription.start(SUBSCRIBE_WAIT);
         return () -> {

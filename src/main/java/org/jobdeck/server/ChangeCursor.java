@@ -13,8 +13,9 @@ import org.jobdeck.queue.store.RunStore;
  * {@code position - OVERLAP} on, so that transactions that committed late are not missed. The
  * cursor drops snapshots it already sent (same run, same or older version).
  *
- * <p>Postconditions of {@link #poll()}: the query's lower bound never decreases, and it never
- * passes a change that has not been returned.
+ * <p>Postconditions of {@link #poll(int)}: the query's lower bound never decreases, and it never
+ * passes a change that has not been returned (except within one instant that holds more than
+ * a page: see below). {@link StoreRunChanges} puts it behind {@link RunChanges}.
  */
 final class ChangeCursor {
     static final long OVERLAP_MILLIS = 3_000;
@@ -37,11 +38,16 @@ final class ChangeCursor {
     }
 
     Poll poll() {
+        return poll(PAGE);
+    }
+
+    /** As {@link #poll()}, reading at most {@code limit} rows (a bounded replay reads less than a page). */
+    Poll poll(int limit) {
         long started = store.now();
-        List<Run> changed = store.changedSince(since, PAGE);
+        List<Run> changed = store.changedSince(since, limit);
         List<Run> fresh = changed.stream().filter(this::isNew).toList();
         changed.forEach(run -> newestSeen = Math.max(newestSeen, run.updatedAt()));
-        boolean full = changed.size() == PAGE;
+        boolean full = changed.size() == limit;
         if (full) {
             long newest = changed.get(changed.size() - 1).updatedAt();
             // A page of one instant cannot move the bound: step past it rather than loop.

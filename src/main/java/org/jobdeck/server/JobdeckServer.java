@@ -3,8 +3,10 @@ package org.jobdeck.server;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.util.AsyncExecutor;
 import java.time.Clock;
 import java.util.Map;
+import kotlin.LazyKt;
 import org.jobdeck.client.EmbeddedJobsApi;
 
 /**
@@ -29,22 +31,24 @@ public final class JobdeckServer implements AutoCloseable {
     /**
      * How to serve.
      *
-     * @param port            0 for any free port (read it back with {@link #port()})
-     * @param readToken       null for no read-only token
-     * @param pollMillis      how often an event stream asks the database for changes
-     * @param keepAliveMillis how long an event stream may stay silent before a keep-alive comment
+     * @param port      0 for any free port (read it back with {@link #port()})
+     * @param readToken null for no read-only token
+     * @param streams   how the event streams poll, and how many may be open
      */
-    public record Settings(String host, int port, String adminToken, String readToken,
-                           long pollMillis, long keepAliveMillis) {
+    public record Settings(String host, int port, String adminToken, String readToken, StreamSettings streams) {
         public static final String DEFAULT_HOST = "127.0.0.1";
         public static final int DEFAULT_PORT = 8080;
 
         public static Settings of(String host, int port, String adminToken, String readToken) {
-            return new Settings(host, port, adminToken, readToken, 500, 15_000);
+            return new Settings(host, port, adminToken, readToken, StreamSettings.defaults());
         }
 
         public Settings withKeepAlive(long millis) {
-            return new Settings(host, port, adminToken, readToken, pollMillis, millis);
+            return withStreams(streams.withKeepAlive(millis));
+        }
+
+        public Settings withStreams(StreamSettings settings) {
+            return new Settings(host, port, adminToken, readToken, settings);
         }
     }
 
@@ -57,7 +61,7 @@ public final class JobdeckServer implements AutoCloseable {
     /** As above, with failed authentications counted by {@code failures} (tests bring their clock). */
     static JobdeckServer start(EmbeddedJobsApi api, Settings settings, FailedAuthentications failures) {
         TokenAuth auth = new TokenAuth(settings.adminToken(), settings.readToken(), failures);
-        RunEventStream events = new RunEventStream(api, settings.pollMillis(), settings.keepAliveMillis());
+        RunEventStream events = new RunEventStream(new StoreRunChanges(api), settings.streams());
         Javalin app = Javalin.create(cfg -> configure(cfg, settings, api, auth, events));
         try {
             app.start();
@@ -77,18 +81,22 @@ public final class JobdeckServer implements AutoCloseable {
         cfg.http.prefer405over404 = true;
         // Jetty's own refusals (414, 431, a request it cannot parse) in the error shape, not HTML.
         cfg.jetty.modifyServer(server -> server.setErrorHandler(new ContainerErrors()));
+        // Javalin runs each SSE handler on its async pool, which grows by a thread per concurrent
+        // connection: the hub's bounded senders run them instead (they register a stream and return).
+        cfg.concurrency.executor = LazyKt.lazyOf(new AsyncExecutor(events.handlerThreads()));
         // Order matters: the method is the request line's (400), then who you are (401/403), then
         // what you sent (413/415), then the stream's own checks.
         cfg.routes.before(MethodOverrides::refuse);
         cfg.routes.before(auth::check);
         cfg.routes.before(JsonBodies::checkHeaders);
-        cfg.routes.before(RunEventStream::checkRequest);
+        cfg.routes.before(events::checkRequest);
         cfg.routes.get(HEALTH_PATH, ctx -> ServerJson.ok(ctx, Map.of("status", "ok")));
         new CatalogRoutes(api).register(cfg.routes);
         new EnqueueRoutes(api).register(cfg.routes);
         new RunRoutes(api).register(cfg.routes);
         cfg.routes.sse(RunEventStream.PATH, events::serve);
         cfg.routes.after(JsonBodies::discardUnread);
+        cfg.routes.after(RunEventStream.PATH, events::releaseUnclaimed);
         // Javalin answers its own HttpResponseExceptions (404, 405…) in plain text unless told otherwise.
         cfg.routes.exception(HttpResponseException.class, ErrorMapper::handle);
         cfg.routes.exception(Exception.class, ErrorMapper::handle);
@@ -103,6 +111,11 @@ public final class JobdeckServer implements AutoCloseable {
     public String url() {
         String shown = host.contains(":") ? "[" + host + "]" : host;
         return "http://" + shown + ":" + port();
+    }
+
+    /** Event streams open now. */
+    int openStreams() {
+        return events.openStreams();
     }
 
     /** Ends the event streams (their clients reconnect and resume), then stops HTTP. */

@@ -1,16 +1,11 @@
 package org.jobdeck.server;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.sse.SseClient;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.jobdeck.api.RunView;
-import org.jobdeck.client.EmbeddedJobsApi;
-import org.jobdeck.queue.Run;
-import org.jobdeck.queue.store.RunStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.ExecutorService;
 
 /**
  * {@code GET /api/admin/jobs/events}: run changes as Server-Sent Events.
@@ -18,41 +13,51 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code event: ready}, first: {@code {"position":P}}, with id P (where the stream starts);</li>
  *   <li>{@code event: runs}: {@code {"runs":[RunView…]}}, the runs that changed, oldest change
- *       first; its id is the newest {@code updated_at} (epoch ms) the stream has passed;</li>
+ *       first; its id is the newest position (an {@code updated_at}, epoch ms) the stream has passed;</li>
+ *   <li>{@code event: reset}: {@code {"position":P,"reason":…}}, with id P: the stream cannot
+ *       replay what the client missed, so the client reloads its snapshot (the runs it shows) and
+ *       follows the stream from P;</li>
  *   <li>a {@code : keep-alive} comment when nothing was sent for a while.</li>
  * </ul>
  *
- * <p>A client resumes with {@code Last-Event-ID} (or {@code ?lastEventId=}): the stream replays
- * the changes from that position minus {@link ChangeCursor#OVERLAP_MILLIS}, so it may repeat a
- * snapshot but misses none; clients keep, per run, the snapshot with the highest version. Each
- * connection polls the database on its own thread (every {@code pollMillis}, and at once when
- * this process changes a run), so changes from workers in other processes arrive too.
+ * <p><b>Resuming.</b> A client resumes with {@code Last-Event-ID} (or {@code ?lastEventId=}): a
+ * whole number from 0 to the newest position the server can have sent, else 400. A resume no
+ * older than the replay window (5 min) is replayed from that position minus
+ * {@link ChangeCursor#OVERLAP_MILLIS}, so it may repeat a snapshot but misses none; clients keep,
+ * per run, the snapshot with the highest version. The replay is bounded: an older resume (0, say)
+ * gets {@code ready} and {@code reset} at once, and a replay that passes 10,000 changes stops
+ * with {@code reset}.
+ *
+ * <p><b>Bounds.</b> One {@link ChangeHub} polls for every stream; no stream has a thread of its
+ * own ({@link OpenStream}). Streams are capped in all and per token ({@link StreamSlots}): beyond
+ * the cap, 429 {@code too_many_streams} with {@code Retry-After}.
  */
 final class RunEventStream implements AutoCloseable {
     static final String PATH = TokenAuth.PROTECTED_PREFIX + "/events";
-    private static final Logger LOG = LoggerFactory.getLogger(RunEventStream.class);
-    private static final int RUNS_PER_EVENT = 200;
-    private static final long CLOSE_WAIT_MILLIS = 2_000;
+    private static final String SLOT = "jobdeck.events.slot";
+    private static final String RESUME = "jobdeck.events.resume";
+    private static final int MAX_ECHOED = 40;
 
-    private final EmbeddedJobsApi api;
-    private final RunStore store;
-    private final long pollMillis;
-    private final long keepAliveMillis;
-    private final Object signal = new Object();
-    private final AtomicInteger open = new AtomicInteger();
-    private long changes;
-    private volatile boolean closed;
+    private final ChangeHub hub;
+    private final StreamSlots slots;
+    private final StreamSettings settings;
 
-    RunEventStream(EmbeddedJobsApi api, long pollMillis, long keepAliveMillis) {
-        this.api = api;
-        this.store = api.store();
-        this.pollMillis = pollMillis;
-        this.keepAliveMillis = keepAliveMillis;
-        store.onChange(this::changed);
+    RunEventStream(RunChanges changes, StreamSettings settings) {
+        this.hub = new ChangeHub(changes, settings);
+        this.slots = new StreamSlots(settings.maxStreams(), settings.maxStreamsPerToken());
+        this.settings = settings;
     }
 
-    /** A before-handler for {@link #PATH}: the stream's own preconditions, while a status can still be set. */
-    static void checkRequest(Context ctx) {
+    /** The threads that run the SSE handler: the hub's senders, so no connection adds one. */
+    ExecutorService handlerThreads() {
+        return hub.senders();
+    }
+
+    /**
+     * A before-handler for {@link #PATH}: the stream's preconditions, while a status can still be
+     * set. Runs after {@link TokenAuth}, so the bearer token is known to be valid.
+     */
+    void checkRequest(Context ctx) {
         if (!ctx.path().equals(PATH)) {
             return;
         }
@@ -61,61 +66,62 @@ final class RunEventStream implements AutoCloseable {
             throw new HttpProblem(406, "not_acceptable",
                     "This is a Server-Sent Events stream: send Accept: text/event-stream");
         }
-        lastEventId(ctx);
-    }
-
-    /** Serves one connection until the client goes away or the server stops. */
-    void serve(SseClient client) {
-        Long resume = lastEventId(client.ctx());
-        long position = resume != null ? resume : store.now();
-        ChangeCursor cursor = new ChangeCursor(store, position);
-        open.incrementAndGet();
+        Long resume = lastEventId(ctx);
+        if (ctx.method() != HandlerType.GET) {
+            return;
+        }
         try {
-            client.sendEvent("ready", "{\"position\":" + position + "}", Long.toString(position));
-            long lastWrite = System.currentTimeMillis();
-            long seen = changeCount();
-            while (!closed && !client.terminated()) {
-                ChangeCursor.Poll poll = cursor.poll();
-                if (!poll.runs().isEmpty()) {
-                    position = send(client, poll.runs(), position);
-                    lastWrite = System.currentTimeMillis();
-                } else if (System.currentTimeMillis() - lastWrite >= keepAliveMillis) {
-                    client.sendComment("keep-alive");
-                    lastWrite = System.currentTimeMillis();
-                }
-                if (!poll.more()) {
-                    seen = awaitChange(seen);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            // The client resumes from its last event id; the database may be back by then.
-            LOG.warn("Run event stream ended: {}", e.toString());
-        } finally {
-            open.decrementAndGet();
+            ctx.attribute(SLOT, slots.acquire(bearerToken(ctx)));
+        } catch (HttpProblem full) {
+            ctx.header("Retry-After", Integer.toString(StreamSlots.RETRY_AFTER_SECONDS));
+            throw full;
+        }
+        ctx.attribute(RESUME, resume);
+    }
+
+    /** An after-handler: frees the slot of a request that ended before its stream began. */
+    void releaseUnclaimed(Context ctx) {
+        StreamSlots.Slot slot = ctx.attribute(SLOT);
+        if (slot != null && slot.claim()) {
+            slot.release();
         }
     }
 
-    private long send(SseClient client, List<Run> runs, long position) {
-        long id = position;
-        for (int from = 0; from < runs.size() && !client.terminated(); from += RUNS_PER_EVENT) {
-            List<Run> chunk = runs.subList(from, Math.min(runs.size(), from + RUNS_PER_EVENT));
-            for (Run run : chunk) {
-                id = Math.max(id, run.updatedAt());
-            }
-            List<RunView> views = api.views(chunk);
-            client.sendEvent("runs", ServerJson.write(new RunRoutes.RunList(views)), Long.toString(id));
+    /** Starts one stream and returns: the hub's threads send its events from now on. */
+    void serve(SseClient client) {
+        StreamSlots.Slot slot = client.ctx().attribute(SLOT);
+        if (slot == null || !slot.claim()) {
+            client.close(); // the request ended (and its slot was freed) before the stream began
+            return;
         }
-        return id;
+        client.keepAlive();
+        Long resume = client.ctx().attribute(RESUME);
+        OpenStream stream = new OpenStream(new SseSink(client), hub.senders(), ended -> {
+            hub.remove(ended);
+            slot.release();
+        });
+        long head = hub.head();
+        hub.add(stream, head);
+        client.onClose(stream::ended);
+        if (resume == null) {
+            stream.begin(List.of(StreamEvent.ready(head)));
+        } else if (resume < head - settings.replayWindowMillis()) {
+            stream.begin(List.of(StreamEvent.ready(head), StreamEvent.reset(head,
+                    "the Last-Event-ID is older than the replay window of "
+                            + settings.replayWindowMillis() / 1000 + " s")));
+        } else {
+            StreamReplay replay = new StreamReplay(hub.changes().readFrom(resume), resume,
+                    settings.replayLimit(), hub);
+            stream.beginReplay(StreamEvent.ready(resume), replay);
+        }
     }
 
-    /** The connections being served now. */
-    int openConnections() {
-        return open.get();
+    /** Streams open now. */
+    int openStreams() {
+        return hub.open();
     }
 
-    static Long lastEventId(Context ctx) {
+    private Long lastEventId(Context ctx) {
         String text = ctx.header("Last-Event-ID");
         if (text == null || text.isBlank()) {
             text = ctx.queryParam("lastEventId");
@@ -123,53 +129,36 @@ final class RunEventStream implements AutoCloseable {
         if (text == null || text.isBlank()) {
             return null;
         }
+        long head = hub.head();
+        long id;
         try {
-            return Long.parseLong(text.strip());
+            id = Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
-            throw HttpProblem.invalidRequest("Last-Event-ID must be an event id this stream sent, got " + text);
+            throw invalidLastEventId(text, head);
         }
+        if (id < 0 || id > head) {
+            throw invalidLastEventId(text, head);
+        }
+        return id;
     }
 
-    private void changed() {
-        synchronized (signal) {
-            changes++;
-            signal.notifyAll();
-        }
+    private static HttpProblem invalidLastEventId(String text, long head) {
+        String shown = text.length() > MAX_ECHOED ? text.substring(0, MAX_ECHOED) + "…" : text;
+        return HttpProblem.invalidRequest("Last-Event-ID must be the id of an event this server sent:"
+                + " a whole number from 0 to " + head + " (its newest position), got " + shown.strip());
     }
 
-    private long changeCount() {
-        synchronized (signal) {
-            return changes;
-        }
+    /** The bearer token TokenAuth accepted; only its digest is kept ({@link StreamSlots}). */
+    private static String bearerToken(Context ctx) {
+        String header = ctx.header("Authorization");
+        String trimmed = header == null ? "" : header.strip();
+        int space = trimmed.indexOf(' ');
+        return space < 0 ? "" : trimmed.substring(space + 1).strip();
     }
 
-    private long awaitChange(long seen) throws InterruptedException {
-        synchronized (signal) {
-            if (changes == seen && !closed) {
-                signal.wait(pollMillis);
-            }
-            return changes;
-        }
-    }
-
-    /**
-     * Ends every stream, and waits (briefly) until their handlers have returned, so that HTTP
-     * can stop after them. Clients reconnect (to this server once it is back) and resume.
-     */
+    /** Ends every stream (their clients reconnect and resume), and stops the hub's threads. */
     @Override
     public void close() {
-        closed = true;
-        synchronized (signal) {
-            signal.notifyAll();
-        }
-        long deadline = System.currentTimeMillis() + CLOSE_WAIT_MILLIS;
-        while (open.get() > 0 && System.currentTimeMillis() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        hub.close();
     }
 }

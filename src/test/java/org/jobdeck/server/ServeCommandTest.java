@@ -241,6 +241,22 @@ class ServeCommandTest {
         assertThat(JSON.readTree(out).get("runs")).hasSize(1);
     }
 
+    @Test
+    void maxStreamsPerTokenCapsTheEventStreamsOfServe() throws Exception {
+        Path token = tokenFile("token", TOKEN, "rw-------");
+        ServeInThread serving = serve("--token-file", token.toString(), "--workers", "0",
+                "--max-streams", "5", "--max-streams-per-token", "1");
+        try (RawStream first = RawStream.open(serving.port, TOKEN, 0).await("event: ready", 5);
+             RawStream second = RawStream.open(serving.port, TOKEN, 0).await("\"too_many_streams\"", 5)) {
+            assertThat(second.received()).startsWith("HTTP/1.1 429").contains("Retry-After: 10");
+        }
+
+        Result none = run("serve", "--port", "0", "--token-file", token.toString(), "--max-streams", "0");
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).isEqualTo("jobdeck: --max-streams and --max-streams-per-token must be 1 or more,"
+                + " got 0 and 100\n");
+    }
+
     /** {@code jobdeck ARGS} in a fresh JVM on this test's class path, with extra environment. */
     private static Process javaMain(Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(

@@ -1,0 +1,177 @@
+package org.jobdeck.server;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one change poller behind every event stream. Its thread reads the run changes once, at
+ * once when this process changed runs ({@link RunChanges#onChange}) and every
+ * {@code pollMillis} for other processes' changes, renders them as events once, and offers them
+ * to every open stream, which only queues them: a slow stream never holds the poller or the
+ * others up. Each pass also ticks the streams: keep-alives after silence, and the end of writes
+ * that block too long. While no stream is open it reads nothing.
+ */
+final class ChangeHub implements AutoCloseable {
+    /** The most changes read at once; a full page is followed by the next at once. */
+    static final int PAGE = 5_000;
+    /** Changes that come in a burst are read together, not one query per commit. */
+    private static final long MIN_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeHub.class);
+
+    private final RunChanges changes;
+    private final EventThreads threads;
+    private final long pollNanos;
+    private final long keepAliveNanos;
+    private final long stallNanos;
+    private final long tickNanos;
+    private final Set<OpenStream> streams = ConcurrentHashMap.newKeySet();
+    private final AtomicLong newestIssued = new AtomicLong();
+    private final Object signal = new Object();
+    private boolean changed; // guarded by signal
+    private volatile boolean closed;
+    private RunChanges.Reader reader; // guarded by this; null while no stream is open
+
+    ChangeHub(RunChanges changes, StreamSettings settings) {
+        this.changes = changes;
+        this.threads = new EventThreads(settings.senderThreads());
+        this.pollNanos = TimeUnit.MILLISECONDS.toNanos(settings.pollMillis());
+        this.keepAliveNanos = TimeUnit.MILLISECONDS.toNanos(settings.keepAliveMillis());
+        this.stallNanos = TimeUnit.MILLISECONDS.toNanos(settings.stallMillis());
+        this.tickNanos = Math.min(pollNanos, Math.min(keepAliveNanos, stallNanos) / 2);
+        changes.onChange(this::wake);
+        threads.startPoller(this::loop);
+    }
+
+    RunChanges changes() {
+        return changes;
+    }
+
+    ExecutorService senders() {
+        return threads.senders();
+    }
+
+    /** The newest position: now, or a newer one the streams sent (a writer's clock may run ahead). */
+    long head() {
+        return Math.max(changes.head(), newestIssued.get());
+    }
+
+    void issued(long position) {
+        newestIssued.accumulateAndGet(position, Math::max);
+    }
+
+    /** Adds a stream told (in its ready event) that it starts at {@code position}. */
+    synchronized void add(OpenStream stream, long position) {
+        if (reader == null) {
+            reader = changes.readFrom(position);
+        }
+        streams.add(stream);
+    }
+
+    synchronized void remove(OpenStream stream) {
+        streams.remove(stream);
+        if (streams.isEmpty()) {
+            reader = null; // the next stream starts a reader where it starts
+        }
+    }
+
+    /** Streams open now. */
+    int open() {
+        return streams.size();
+    }
+
+    private void wake() {
+        synchronized (signal) {
+            changed = true;
+            signal.notifyAll();
+        }
+    }
+
+    private void loop() {
+        long lastPoll = System.nanoTime() - pollNanos;
+        try {
+            while (!closed) {
+                long now = System.nanoTime();
+                boolean more = false;
+                if (now - lastPoll >= pollNanos || takeChange(now - lastPoll)) {
+                    lastPoll = now;
+                    more = poll();
+                }
+                forEachStream(stream -> stream.tick(now, keepAliveNanos, stallNanos));
+                if (!more) {
+                    await(Math.min(lastPoll + pollNanos, now + tickNanos) - now, lastPoll + MIN_GAP_NANOS - now);
+                }
+            }
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean takeChange(long sinceLastPoll) {
+        synchronized (signal) {
+            boolean take = changed && sinceLastPoll >= MIN_GAP_NANOS;
+            changed &= !take;
+            return take;
+        }
+    }
+
+    /** Waits up to {@code nanos}, less when a change arrives (but not before {@code gapNanos}). */
+    private void await(long nanos, long gapNanos) throws InterruptedException {
+        synchronized (signal) {
+            long wait = changed ? Math.max(gapNanos, 0) : nanos;
+            if (!closed && wait > 0) {
+                TimeUnit.NANOSECONDS.timedWait(signal, wait);
+            }
+        }
+    }
+
+    private boolean poll() {
+        RunChanges.Reader current;
+        synchronized (this) {
+            current = reader;
+        }
+        if (current == null) {
+            return false;
+        }
+        try {
+            RunChanges.Page page = current.next(PAGE);
+            if (!page.changes().isEmpty()) {
+                List<StreamEvent> events = StreamEvent.runs(page.changes(), 0);
+                issued(events.get(events.size() - 1).position());
+                forEachStream(stream -> stream.offerLive(events));
+            }
+            return page.more();
+        } catch (RuntimeException e) {
+            // The streams stay open and the next poll tries again; clients see only keep-alives meanwhile.
+            LOG.warn("Event streams cannot read run changes: {}", e.toString());
+            return false;
+        }
+    }
+
+    /** One stream's failure (a connection Jetty already tore down) must not end the poller. */
+    private void forEachStream(Consumer<OpenStream> action) {
+        for (OpenStream stream : streams) {
+            try {
+                action.accept(stream);
+            } catch (RuntimeException e) {
+                LOG.debug("An event stream failed: {}", e.toString());
+                stream.ended();
+            }
+        }
+    }
+
+    /** Ends every stream (their clients reconnect and resume elsewhere or later), then stops the threads. */
+    @Override
+    public void close() {
+        closed = true;
+        wake();
+        forEachStream(stream -> stream.end("the server is stopping"));
+        threads.close();
+    }
+}

@@ -1,0 +1,74 @@
+package org.jobdeck.server;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A resumed stream's catch-up: the changes since its {@code Last-Event-ID}, read page by page on
+ * the stream's sender, at most {@code limit} of them. When the replay reaches the present it
+ * hands the stream over to the hub ({@link OpenStream#goLive()}) and reads once more, for the
+ * changes the hub passed on to others meanwhile. When it would pass {@code limit}, it stops and
+ * sends {@code reset} instead: the client reloads its snapshot rather than receive the history.
+ */
+final class StreamReplay {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamReplay.class);
+
+    private final RunChanges.Reader reader;
+    private final long from;
+    private final int limit;
+    private final ChangeHub hub;
+
+    /** @param hub where the newest position comes from, and goes to */
+    StreamReplay(RunChanges.Reader reader, long from, int limit, ChangeHub hub) {
+        this.reader = reader;
+        this.from = from;
+        this.limit = limit;
+        this.hub = hub;
+    }
+
+    /** Runs on the sender that owns the stream's writes. */
+    void run(OpenStream stream) {
+        try {
+            replay(stream);
+        } catch (RuntimeException e) {
+            // The client resumes from the last id it received; the database may be back by then.
+            stream.goLive();
+            stream.end("its replay failed: " + e);
+            LOG.warn("A resumed event stream could not read the changes it missed: {}", e.toString());
+        }
+    }
+
+    private void replay(OpenStream stream) {
+        long position = from;
+        int replayed = 0;
+        boolean handedOver = false;
+        while (true) {
+            int room = limit - replayed;
+            if (room <= 0) {
+                stream.goLive();
+                stream.write(StreamEvent.reset(hub.head(),
+                        "more than " + limit + " changes since the Last-Event-ID"));
+                return;
+            }
+            int asked = Math.min(ChangeHub.PAGE, room);
+            RunChanges.Page page = reader.next(asked);
+            for (StreamEvent event : StreamEvent.runs(page.changes(), position)) {
+                if (!stream.write(event)) {
+                    return;
+                }
+                position = event.position();
+            }
+            hub.issued(position);
+            // A full page counts whole, repeats included: the bound is on what is read, too.
+            replayed += page.more() ? asked : page.changes().size();
+            if (page.more()) {
+                continue;
+            }
+            if (handedOver) {
+                return;
+            }
+            stream.goLive();
+            handedOver = true;
+        }
+    }
+}
