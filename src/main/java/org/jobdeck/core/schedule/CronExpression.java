@@ -1,6 +1,9 @@
 package org.jobdeck.core.schedule;
 
 import java.time.LocalDateTime;
+import java.time.Month;
+import java.time.format.TextStyle;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
@@ -95,7 +98,7 @@ public final class CronExpression {
         if (!matcher.everFires()) {
             throw invalid(text, "it never fires: " + neverReason(matcher, values[4], dom));
         }
-        BitSet[] sets = java.util.Arrays.copyOfRange(values, offset, 6);
+        BitSet[] sets = Arrays.copyOfRange(values, offset, 6);
         String description = CronWords.describe(parts, sets, matcher);
         return new CronExpression(text, parts.length == 6, matcher, description);
     }
@@ -105,8 +108,7 @@ public final class CronExpression {
             StringBuilder names = new StringBuilder();
             for (int m = months.nextSetBit(1); m >= 0; m = months.nextSetBit(m + 1)) {
                 names.append(names.length() == 0 ? "" : ", ")
-                        .append(java.time.Month.of(m).getDisplayName(java.time.format.TextStyle.FULL,
-                                Locale.ENGLISH));
+                        .append(Month.of(m).getDisplayName(TextStyle.FULL, Locale.ENGLISH));
             }
             return "day-of-month " + dom + " never occurs in " + names;
         }

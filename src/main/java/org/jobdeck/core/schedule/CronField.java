@@ -124,7 +124,11 @@ enum CronField {
 
     /** A whole number; {@code what} names it in the error (null: the field's value). */
     private int number(String token, String what) {
-        if (token.isEmpty() || token.length() > 9 || !token.chars().allMatch(Character::isDigit)) {
+        boolean digits = !token.isEmpty() && token.chars().allMatch(c -> c >= '0' && c <= '9');
+        if (digits && token.length() > 9) {
+            throw problem((what == null ? token : what) + " is out of range " + min + "-" + max);
+        }
+        if (!digits) {
             if (what != null) {
                 throw problem(what + " is not a number");
             }

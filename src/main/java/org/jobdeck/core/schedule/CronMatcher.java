@@ -3,6 +3,7 @@ package org.jobdeck.core.schedule;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.Month;
 import java.time.temporal.TemporalAdjusters;
 import java.util.BitSet;
 
@@ -143,7 +144,7 @@ final class CronMatcher {
     int firstPossibleDayOfMonth() {
         for (int d = daysOfMonth.nextSetBit(1); d >= 0; d = daysOfMonth.nextSetBit(d + 1)) {
             for (int m = months.nextSetBit(1); m >= 0; m = months.nextSetBit(m + 1)) {
-                if (d <= java.time.Month.of(m).maxLength()) {
+                if (d <= Month.of(m).maxLength()) {
                     return d;
                 }
             }

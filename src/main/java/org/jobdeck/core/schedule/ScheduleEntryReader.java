@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,16 +94,14 @@ final class ScheduleEntryReader {
         if (node == null) {
             return params;
         }
-        Iterator<Map.Entry<String, JsonNode>> jobs = node.fields();
-        while (jobs.hasNext()) {
-            Map.Entry<String, JsonNode> job = jobs.next();
+        for (Map.Entry<String, JsonNode> job : node.properties()) {
             String path = "target.params." + job.getKey();
             if (!job.getValue().isObject()) {
                 json.problem(ScheduleField.PARAMS, "field '" + path + "' must be an object");
                 continue;
             }
             Map<String, Object> values = new LinkedHashMap<>();
-            job.getValue().fields().forEachRemaining(entry -> {
+            job.getValue().properties().forEach(entry -> {
                 JsonNode value = entry.getValue();
                 if (value.isIntegralNumber() && value.canConvertToLong()) {
                     values.put(entry.getKey(), value.asLong());

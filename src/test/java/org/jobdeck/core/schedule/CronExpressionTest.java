@@ -41,7 +41,8 @@ class CronExpressionTest {
             @daily now          | Invalid cron "@daily now": a macro such as @daily stands alone
             0 0 30 2 *          | Invalid cron "0 0 30 2 *": it never fires: day-of-month 30 never occurs in February
             0 0 31 4,6 *        | Invalid cron "0 0 31 4,6 *": it never fires: day-of-month 31 never occurs in April, June
-            99999999999 * * * * | Invalid cron "99999999999 * * * *": minute "99999999999" is not a number from 0 to 59
+            99999999999 * * * * | Invalid cron "99999999999 * * * *": minute 99999999999 is out of range 0-59
+            ٣ * * * *           | Invalid cron "٣ * * * *": minute "٣" is not a number from 0 to 59
             """)
     void everyParseErrorIsOneLineNamingItsField(String text, String message) {
         assertThatThrownBy(() -> CronExpression.parse(text))
