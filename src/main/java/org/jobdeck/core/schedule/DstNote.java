@@ -1,7 +1,10 @@
 package org.jobdeck.core.schedule;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +20,36 @@ import java.util.Locale;
  */
 public record DstNote(LocalDate date, DstAdjustment adjustment, String text) {
     private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
+
+    /** The notes for the next {@code count} fires after {@code after}: {@code schedule show --next N}. */
+    public static List<DstNote> next(FireCalendar calendar, Instant after, int count) {
+        return of(calendar, calendar.next(after, count));
+    }
+
+    /**
+     * The notes for the fires in (after, upTo], found from the zone's transitions rather than by
+     * listing every fire, so a year of a per-second schedule costs a few transitions' work.
+     */
+    public static List<DstNote> within(FireCalendar calendar, Instant after, Instant upTo) {
+        ZoneRules rules = calendar.zone().getRules();
+        List<FireTime> affected = new ArrayList<>();
+        for (ZoneOffsetTransition t = rules.nextTransition(after); t != null && !t.getInstant().isAfter(upTo);
+             t = rules.nextTransition(t.getInstant())) {
+            Instant at = t.getInstant();
+            if (t.isGap()) {
+                calendar.next(at.minusNanos(1))
+                        .filter(f -> f.adjustment() == DstAdjustment.MOVED_OUT_OF_GAP && f.instant().equals(at))
+                        .ifPresent(affected::add);
+            } else {
+                // The first occurrences of the repeated times lie just before the transition.
+                Instant from = at.minus(t.getDuration().abs());
+                Instant start = from.isAfter(after) ? from.minusNanos(1) : after;
+                affected.addAll(calendar.between(start, at.minusNanos(1), Integer.MAX_VALUE).stream()
+                        .filter(f -> f.adjustment() == DstAdjustment.FIRST_OF_REPEATED).toList());
+            }
+        }
+        return of(calendar, affected);
+    }
 
     /**
      * One note per spring-forward fire, and one per run of fires in the same fall-back repeat.

@@ -153,6 +153,26 @@ class FireCalendarDstTest {
         }
     }
 
+    @Test
+    void theNotesOfAWholeYearComeFromItsTransitionsNotFromEveryFire() {
+        FireCalendar everyFifteenSeconds = calendar("*/15 * * * * *", BERLIN);
+        List<DstNote> notes = DstNote.within(everyFifteenSeconds, Instant.parse("2027-01-01T00:00:00Z"),
+                Instant.parse("2028-01-01T00:00:00Z"));
+        assertThat(notes).extracting(DstNote::text).containsExactly(
+                "On 2027-03-28 the 240 times from 02:00:00 to 02:59:45 do not exist in Europe/Berlin:"
+                        + " they fire once, at 03:00:00 CEST, with the 03:00:00 fire",
+                "On 2027-10-31 the 240 times from 02:00:00 to 02:59:45 happen twice in Europe/Berlin:"
+                        + " each fires once, at the first (CEST)");
+        assertThat(notes).extracting(DstNote::adjustment)
+                .containsExactly(DstAdjustment.MOVED_OUT_OF_GAP, DstAdjustment.FIRST_OF_REPEATED);
+        // A schedule the transitions do not touch has no note; one they touch says so either way.
+        assertThat(DstNote.within(calendar("0 12 * * *", BERLIN), Instant.parse("2027-01-01T00:00:00Z"),
+                Instant.parse("2028-01-01T00:00:00Z"))).isEmpty();
+        FireCalendar daily = calendar("30 2 * * *", NEW_YORK);
+        assertThat(DstNote.within(daily, Instant.parse("2027-03-01T00:00:00Z"), Instant.parse("2027-04-01T00:00:00Z")))
+                .isEqualTo(DstNote.next(daily, Instant.parse("2027-03-01T00:00:00Z"), 31));
+    }
+
     static FireCalendar calendar(String cron, ZoneId zone) {
         return new FireCalendar(CronExpression.parse(cron), zone);
     }
