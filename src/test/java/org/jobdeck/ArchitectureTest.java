@@ -87,6 +87,20 @@ class ArchitectureTest {
             .because("backends are opened by the faces, never the other way round");
 
     @ArchTest
+    static final ArchRule theServerSpeaksTheApiOnly = noClasses()
+            .that().resideInAPackage("org.jobdeck.server..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.jobdeck.queue..", "org.jobdeck.client..", "org.jobdeck.demo..",
+                    "org.jobdeck.ui..", "org.jobdeck.cli..", "javafx..")
+            .because("the server serves any JobsApi, the embedded queue or another; the CLI wires them");
+
+    @ArchTest
+    static final ArchRule theClientKnowsNoServerLibrary = noClasses()
+            .that().resideInAPackage("org.jobdeck.client..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "javafx..")
+            .because("a client is a face's way to a backend, not a server or a screen");
+
+    @ArchTest
     static final ArchRule demoJobsAreQueueHandlersOnly = noClasses()
             .that().resideInAPackage("org.jobdeck.demo..")
             .should().dependOnClassesThat().resideInAnyPackage(

@@ -69,7 +69,7 @@ final class ChangeDriver implements AutoCloseable {
             }
             owed -= completeClaimed();
             while (owed > 0 && !batches.isEmpty()) {
-                List<Run> next = store.claim(WORKER, (int) owed, LEASE_MILLIS, batches.peekLast());
+                List<Run> next = store.leases().claim(WORKER, (int) owed, LEASE_MILLIS, batches.peekLast());
                 if (next.isEmpty()) {
                     batches.pollLast(); // nothing queued in this batch any more
                     continue;
@@ -93,7 +93,7 @@ final class ChangeDriver implements AutoCloseable {
         if (claimed.isEmpty()) {
             return 0;
         }
-        int done = store.succeedAll(List.copyOf(claimed), WORKER).size();
+        int done = store.leases().succeedAll(List.copyOf(claimed), WORKER).size();
         claimed.clear();
         changes.addAndGet(done);
         return done;

@@ -16,6 +16,7 @@ import org.jobdeck.api.PlanRequest;
 import org.jobdeck.api.PlanView;
 import org.jobdeck.api.RunDetail;
 import org.jobdeck.api.RunFilter;
+import org.jobdeck.api.RunChangePage;
 import org.jobdeck.api.RunView;
 
 /**
@@ -51,6 +52,16 @@ final class CountingJobsApi implements JobsApi {
         synchronized (traced) {
             return List.copyOf(traced);
         }
+    }
+
+    @Override
+    public RunChangePage changes(String position, int limit) {
+        return api.changes(position, limit);
+    }
+
+    @Override
+    public AutoCloseable onChange(Runnable wake) {
+        return api.onChange(wake);
     }
 
     @Override

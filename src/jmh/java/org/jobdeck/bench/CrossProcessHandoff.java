@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -122,16 +121,16 @@ public final class CrossProcessHandoff {
                                                    int length) throws Exception {
         DatabaseUrl url = databases.fresh(Kind.POSTGRES);
         try (Database database = Database.open(url)) {
-            RunStore store = new RunStore(database, Clock.systemUTC());
+            RunStore store = new RunStore(database);
             for (Child child : children) {
                 child.prepare(url);
             }
             JobCatalog catalog = NoOpCatalogs.chains(chains, length);
             new Enqueuer(catalog, store).enqueue(new DependencyResolver(catalog).resolveAll(), Map.of(), "bench", null);
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-            while (store.countByState().get(RunState.SUCCEEDED) < chains * length) {
+            while (store.reads().countByState().get(RunState.SUCCEEDED) < chains * length) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("runs not done after 10 minutes: " + store.countByState());
+                    throw new IllegalStateException("runs not done after 10 minutes: " + store.reads().countByState());
                 }
                 Thread.sleep(20);
             }
@@ -252,7 +251,7 @@ public final class CrossProcessHandoff {
                     long started = epochMicros();
                     stamps.put(context.jobName(), new long[] {started, epochMicros()});
                 };
-                pool = new WorkerPool(new RunStore(database, Clock.systemUTC()), catalog,
+                pool = new WorkerPool(new RunStore(database), catalog,
                         NoOpCatalogs.handlers(catalog, handler), WorkerSettings.defaults(threads));
                 pool.start();
                 System.out.println(TAG + "READY");

@@ -25,7 +25,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -368,10 +367,10 @@ public final class DbSchedulerComparison {
 
         JobdeckWorker(DatabaseUrl url, int threads, String name) {
             database = Database.open(url);
-            store = new RunStore(database, Clock.systemUTC());
+            store = new RunStore(database);
             // The store calls its listeners on the committing thread: successes are committed by
             // the pool's success recorder (group commits), so its commits are the completions.
-            store.onChange(() -> {
+            store.reads().onChange(() -> {
                 if (Thread.currentThread().getName().startsWith("jobdeck-success-")) {
                     lastSuccessCommit.accumulateAndGet(System.nanoTime(), Math::max);
                 }
@@ -390,7 +389,7 @@ public final class DbSchedulerComparison {
             for (int b = 0; b < Math.max(1, runs / catalog.size()); b++) {
                 enqueuer.enqueue(plan, Map.of(), "bench", null);
             }
-            check(store.countByState().get(RunState.QUEUED) == runs, "runs must be a multiple of 1,000");
+            check(store.reads().countByState().get(RunState.QUEUED) == runs, "runs must be a multiple of 1,000");
             analyze(database.dataSource().getConnection(), "jd_run");
         }
 
@@ -411,7 +410,7 @@ public final class DbSchedulerComparison {
 
         @Override
         public boolean allDone(int runs) {
-            return store.countByState().get(RunState.SUCCEEDED) == runs;
+            return store.reads().countByState().get(RunState.SUCCEEDED) == runs;
         }
 
         @Override
@@ -431,8 +430,8 @@ public final class DbSchedulerComparison {
 
         @Override
         public void verify(int runs) {
-            check(store.isIdle() && store.countByState().get(RunState.SUCCEEDED) == runs,
-                    "Jobdeck: store not idle or not all succeeded: " + store.countByState());
+            check(store.reads().isIdle() && store.reads().countByState().get(RunState.SUCCEEDED) == runs,
+                    "Jobdeck: store not idle or not all succeeded: " + store.reads().countByState());
         }
 
         @Override

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -91,9 +90,9 @@ public class DemoBenchmark {
         dataDirectory = Files.createTempDirectory("jobdeck-bench-");
         DemoDataset dataset = DemoDataset.at(database, dataDirectory);
         dataset.generate(DatasetSpec.ofUsers(users, Instant.now()));
-        store = new RunStore(database, Clock.systemUTC());
+        store = new RunStore(database);
         handlers = DemoHandlers.registerAll(new HandlerRegistry(), dataset);
-        store.onChange(changes::release);
+        store.reads().onChange(changes::release);
         System.gc();
     }
 
@@ -113,7 +112,7 @@ public class DemoBenchmark {
                 // from the workers.
                 changes.tryAcquire(1, TimeUnit.SECONDS);
                 changes.drainPermits();
-                runs = store.batch(batch.id()).orElseThrow().runs();
+                runs = store.reads().batch(batch.id()).orElseThrow().runs();
             } while (!runs.stream().allMatch(run -> run.state().isSettled()));
             threadCpu = cpuByThreadKind(threadCpuAtStart);
         } finally {

@@ -1,6 +1,5 @@
 package org.jobdeck.bench;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -96,7 +95,7 @@ public final class QueueBenchmark {
         DatabaseUrl url = databases.fresh(kind);
         String key = kind.label + " | " + workload + " | " + threads;
         try (Database database = Database.open(url)) {
-            RunStore store = new RunStore(database, Clock.systemUTC());
+            RunStore store = new RunStore(database);
             Plan plan = new DependencyResolver(catalog).resolveAll();
             Enqueuer enqueuer = new Enqueuer(catalog, store);
             for (int b = 0; b < batches; b++) {
@@ -121,9 +120,9 @@ public final class QueueBenchmark {
             double jvmMicros = (cpuAfter[0] - cpuBefore[0]) / 1e3 / runs;
             double pgMicros = (cpuAfter[1] - cpuBefore[1]) / 1e3 / runs;
             double seconds = (recorder.lastCommitNanos() - start) / 1e9;
-            int succeeded = store.countByState().get(RunState.SUCCEEDED);
-            if (!store.isIdle() || succeeded != runs) {
-                throw new IllegalStateException(key + ": store not idle after the last commit: " + store.countByState());
+            int succeeded = store.reads().countByState().get(RunState.SUCCEEDED);
+            if (!store.reads().isIdle() || succeeded != runs) {
+                throw new IllegalStateException(key + ": store not idle after the last commit: " + store.reads().countByState());
             }
             double rate = runs / seconds;
             String line = String.format(Locale.ROOT, "%-8s %-40s %6d runs in %7.3f s = %7.0f runs/s;"

@@ -42,7 +42,7 @@ final class RunRecorder {
     /** Listens to the store's commits; register before the worker pool starts. */
     void attach(RunStore store) {
         this.store = store;
-        store.onChange(() -> lastCommit.accumulateAndGet(System.nanoTime(), Math::max));
+        store.reads().onChange(() -> lastCommit.accumulateAndGet(System.nanoTime(), Math::max));
     }
 
     JobHandler handler() {
@@ -65,7 +65,7 @@ final class RunRecorder {
             return false;
         }
         while (System.nanoTime() < deadline) {
-            if (store.countByState().get(RunState.SUCCEEDED) == expectedRuns) {
+            if (store.reads().countByState().get(RunState.SUCCEEDED) == expectedRuns) {
                 return true;
             }
             Thread.sleep(2);

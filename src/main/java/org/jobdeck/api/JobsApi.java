@@ -36,6 +36,24 @@ public interface JobsApi extends AutoCloseable {
     /** Runs per state, every state present (0 when none). */
     Map<String, Integer> counts();
 
+    /** The most changes one {@link #changes} call returns. */
+    int MAX_CHANGES = 10_000;
+
+    /**
+     * The run changes committed after {@code position}, in commit order, each run as it is now,
+     * at most {@code limit} (1 to {@link #MAX_CHANGES}). With a null position: no runs, and the
+     * position after every change so far (where a reader of new changes starts).
+     *
+     * @throws JobsApiException INVALID_REQUEST for a position this backend never gave out
+     */
+    RunChangePage changes(String position, int limit);
+
+    /**
+     * Calls {@code wake} (on some background thread) when runs may have changed: a prompt to read
+     * {@link #changes}, not a description. Closing the returned handle stops it.
+     */
+    AutoCloseable onChange(Runnable wake);
+
     /**
      * Run changes as they happen, in batches, on a background thread. Closing the returned
      * handle stops them.

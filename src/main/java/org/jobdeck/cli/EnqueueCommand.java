@@ -69,7 +69,8 @@ final class EnqueueCommand implements Callable<Integer> {
         }
         JobCatalog catalog = server == null ? root.catalog() : null;
         Map<String, Map<String, Object>> overrides = catalog == null ? null : ParamOverride.typed(params, catalog);
-        try (JobsApi api = server == null ? Backends.open(root) : server.open()) {
+        EmbeddedJobsApi embedded = server == null ? Backends.open(root) : null; // this process works the batch
+        try (JobsApi api = embedded != null ? embedded : server.open()) {
             if (overrides == null) {
                 overrides = ParamOverride.typed(params, api.catalog().toCatalog()); // typed as the server's catalog
             }
@@ -86,7 +87,7 @@ final class EnqueueCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             PrintWriter progress = json ? spec.commandLine().getErr() : out;
-            return api instanceof EmbeddedJobsApi embedded ? work(embedded, result.batchId(), progress)
+            return embedded != null ? work(embedded, result.batchId(), progress)
                     : watch(api, result.batchId(), progress);
         }
     }

@@ -11,7 +11,7 @@ import org.jobdeck.client.EmbeddedJobsApi;
 import org.jobdeck.core.catalog.CatalogDocument;
 import org.jobdeck.queue.worker.WorkerSettings;
 import org.jobdeck.server.JobdeckServer;
-import org.jobdeck.server.ServerTokens;
+import org.jobdeck.client.ServerTokens;
 import org.jobdeck.server.StreamSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

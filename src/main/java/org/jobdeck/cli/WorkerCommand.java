@@ -82,7 +82,7 @@ final class WorkerCommand implements Callable<Integer> {
             Thread.sleep(pollMillis);
             if (pool.activeCount() > 0) {
                 quiet = false;
-            } else if (quiet && store.isIdle()) {
+            } else if (quiet && store.reads().isIdle()) {
                 return;
             } else {
                 quiet = true;

@@ -9,6 +9,7 @@ import org.jobdeck.core.catalog.UnknownGroupException;
 import org.jobdeck.core.catalog.UnknownJobException;
 import org.jobdeck.queue.IdempotencyKeyReusedException;
 import org.jobdeck.queue.IllegalRunStateException;
+import org.jobdeck.queue.InvalidChangePositionException;
 import org.jobdeck.queue.QueueException;
 import org.jobdeck.queue.UnknownRunException;
 
@@ -38,6 +39,8 @@ final class ApiErrors {
             code = Code.INVALID_STATE;
         } else if (e instanceof IdempotencyKeyReusedException) {
             code = Code.IDEMPOTENCY_KEY_REUSED;
+        } else if (e instanceof InvalidChangePositionException) {
+            code = Code.INVALID_REQUEST;
         } else if (e instanceof QueueException) {
             code = Code.UNAVAILABLE;
         } else {

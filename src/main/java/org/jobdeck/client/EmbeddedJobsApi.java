@@ -1,11 +1,11 @@
 package org.jobdeck.client;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -17,6 +17,7 @@ import org.jobdeck.api.JobsApi;
 import org.jobdeck.api.JobsApiException;
 import org.jobdeck.api.PlanRequest;
 import org.jobdeck.api.PlanView;
+import org.jobdeck.api.RunChangePage;
 import org.jobdeck.api.RunDetail;
 import org.jobdeck.api.RunFilter;
 import org.jobdeck.api.RunView;
@@ -30,6 +31,7 @@ import org.jobdeck.queue.Run;
 import org.jobdeck.queue.RunFeed;
 import org.jobdeck.queue.RunState;
 import org.jobdeck.queue.handler.HandlerRegistry;
+import org.jobdeck.queue.store.ChangePage;
 import org.jobdeck.queue.store.Database;
 import org.jobdeck.queue.store.DatabaseUrl;
 import org.jobdeck.queue.store.RunQuery;
@@ -51,14 +53,16 @@ public final class EmbeddedJobsApi implements JobsApi {
     private final RunViews views;
     private final WorkerPool workers;
     private final HandlerRegistry handlers;
+    private final List<Runnable> wakes = new CopyOnWriteArrayList<>();
 
-    private EmbeddedJobsApi(JobCatalog catalog, Database database, Clock clock,
-                            HandlerRegistry handlers, WorkerSettings workerSettings) {
+    private EmbeddedJobsApi(JobCatalog catalog, Database database, HandlerRegistry handlers,
+                            WorkerSettings workerSettings) {
         this.catalog = catalog;
         this.handlers = handlers;
         this.resolver = new DependencyResolver(catalog);
         this.database = database;
-        this.store = new RunStore(database, clock);
+        this.store = new RunStore(database);
+        store.reads().onChange(() -> wakes.forEach(Runnable::run));
         this.enqueuer = new Enqueuer(catalog, store);
         this.feed = new RunFeed(store, 500);
         this.views = new RunViews(store);
@@ -84,7 +88,7 @@ public final class EmbeddedJobsApi implements JobsApi {
                                        WorkerSettings workers) {
         Database database = guard(() -> Database.open(url));
         try {
-            return new EmbeddedJobsApi(catalog, database, Clock.systemUTC(), handlers.apply(database), workers);
+            return new EmbeddedJobsApi(catalog, database, handlers.apply(database), workers);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -170,7 +174,7 @@ public final class EmbeddedJobsApi implements JobsApi {
     public List<RunView> runs(RunFilter filter) {
         return guard(() -> {
             Set<RunState> states = filter.states().stream().map(RunState::parse).collect(Collectors.toSet());
-            List<Run> runs = store.query(new RunQuery(states, filter.batchId(), filter.group(),
+            List<Run> runs = store.reads().query(new RunQuery(states, filter.batchId(), filter.group(),
                     filter.before(), filter.limit()));
             return views.of(runs);
         });
@@ -179,7 +183,7 @@ public final class EmbeddedJobsApi implements JobsApi {
     @Override
     public RunDetail run(String runId, int logLines) {
         return guard(() -> {
-            Run run = store.find(runId).orElseThrow(() -> new org.jobdeck.queue.UnknownRunException(runId));
+            Run run = store.reads().find(runId).orElseThrow(() -> new org.jobdeck.queue.UnknownRunException(runId));
             List<RunDetail.LogLine> log = store.log().tail(runId, logLines).stream()
                     .map(line -> new RunDetail.LogLine(line.seq(), RunViews.instant(line.at()), line.text()))
                     .toList();
@@ -189,19 +193,19 @@ public final class EmbeddedJobsApi implements JobsApi {
 
     @Override
     public RunView cancel(String runId) {
-        return guard(() -> views.of(store.cancel(runId)));
+        return guard(() -> views.of(store.commands().cancel(runId)));
     }
 
     @Override
     public List<RunView> retry(String runId) {
-        return guard(() -> views.of(store.retry(runId)));
+        return guard(() -> views.of(store.commands().retry(runId)));
     }
 
     @Override
     public Map<String, Integer> counts() {
         return guard(() -> {
             Map<String, Integer> counts = new LinkedHashMap<>();
-            store.countByState().forEach((state, count) -> counts.put(state.wireName(), count));
+            store.reads().countByState().forEach((state, count) -> counts.put(state.wireName(), count));
             return counts;
         });
     }
@@ -209,6 +213,27 @@ public final class EmbeddedJobsApi implements JobsApi {
     /** Stored runs as the faces see them, "why" included (the REST server's event stream). */
     public List<RunView> views(List<Run> runs) {
         return guard(() -> views.of(runs));
+    }
+
+    @Override
+    public RunChangePage changes(String position, int limit) {
+        if (limit < 1 || limit > MAX_CHANGES) {
+            throw new JobsApiException(JobsApiException.Code.INVALID_REQUEST,
+                    "limit must be between 1 and " + MAX_CHANGES + ", got " + limit);
+        }
+        return guard(() -> {
+            if (position == null) {
+                return new RunChangePage(List.of(), store.reads().head(), false);
+            }
+            ChangePage page = store.reads().changes(position, limit);
+            return new RunChangePage(views.of(page.runs()), page.position(), page.more());
+        });
+    }
+
+    @Override
+    public AutoCloseable onChange(Runnable wake) {
+        wakes.add(wake);
+        return () -> wakes.remove(wake);
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.jobdeck.api.JobsApiException;
 import org.jobdeck.api.JobsApiException.Code;
 import org.jobdeck.api.PlanRequest;
 import org.jobdeck.api.PlanView;
+import org.jobdeck.api.RunChangePage;
 import org.jobdeck.api.RunDetail;
 import org.jobdeck.api.RunFilter;
 import org.jobdeck.api.RunView;
@@ -210,6 +211,20 @@ public final class RestJobsApi implements JobsApi {
     public Map<String, Integer> counts() {
         return transport.get(transport.url("counts").build(),
                 RestTransport.JSON.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Integer.class));
+    }
+
+    @Override
+    public RunChangePage changes(String position, int limit) {
+        HttpUrl.Builder url = transport.url("changes");
+        addIfPresent(url, "after", position);
+        url.addQueryParameter("limit", Integer.toString(limit));
+        return transport.get(url.build(), RunChangePage.class);
+    }
+
+    /** Wakes on the server's run events (see {@link #subscribe}). */
+    @Override
+    public AutoCloseable onChange(Runnable wake) {
+        return subscribe(runs -> wake.run());
     }
 
     /**

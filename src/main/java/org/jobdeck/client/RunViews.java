@@ -32,7 +32,7 @@ final class RunViews {
             }
         }
         if (!missing.isEmpty()) {
-            store.runs(new ArrayList<>(missing)).forEach(run -> related.put(run.id(), run));
+            store.reads().runs(new ArrayList<>(missing)).forEach(run -> related.put(run.id(), run));
         }
         long now = store.now();
         return runs.stream().map(run -> view(run, RunExplanation.why(run, related, now))).toList();

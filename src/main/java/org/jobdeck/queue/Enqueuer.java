@@ -44,7 +44,7 @@ public final class Enqueuer {
      */
     public Batch enqueue(Plan plan, Map<String, Map<String, Object>> params, String requestedBy,
                          IdempotencyKey idempotencyKey) {
-        return store.enqueue(plan.scope().wireName(), scopeValue(plan), requestedBy, specs(plan, params),
+        return store.batches().enqueue(plan.scope().wireName(), scopeValue(plan), requestedBy, specs(plan, params),
                 idempotencyKey);
     }
 

@@ -75,6 +75,11 @@ public enum RunState {
                 + Arrays.stream(values()).map(RunState::wireName).collect(Collectors.joining(", ")) + ")");
     }
 
+    /** This state as an SQL literal, e.g. {@code 'queued'}. */
+    public String sql() {
+        return "'" + wireName() + "'";
+    }
+
     /** SQL literal list such as {@code 'waiting','queued'}, for IN clauses. */
     public static String sqlList(Set<RunState> states) {
         return states.stream().map(s -> "'" + s.wireName() + "'").collect(Collectors.joining(","));

@@ -5,7 +5,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * that block too long. While no stream is open it reads nothing.
  */
 final class ChangeHub implements AutoCloseable {
-    /** The most changes read at once; a full page is followed by the next at once. */
-    static final int PAGE = 5_000;
+    /** The most changes read at once, one event's worth; a full page is followed by the next at once. */
+    static final int PAGE = 200;
     /** Changes that come in a burst are read together, not one query per commit. */
     private static final long MIN_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
     private static final Logger LOG = LoggerFactory.getLogger(ChangeHub.class);
@@ -32,11 +31,10 @@ final class ChangeHub implements AutoCloseable {
     private final long stallNanos;
     private final long tickNanos;
     private final Set<OpenStream> streams = ConcurrentHashMap.newKeySet();
-    private final AtomicLong newestIssued = new AtomicLong();
     private final Object signal = new Object();
     private boolean changed; // guarded by signal
     private volatile boolean closed;
-    private RunChanges.Reader reader; // guarded by this; null while no stream is open
+    private String position; // guarded by this; null while no stream is open
 
     ChangeHub(RunChanges changes, StreamSettings settings) {
         this.changes = changes;
@@ -57,27 +55,23 @@ final class ChangeHub implements AutoCloseable {
         return threads.senders();
     }
 
-    /** The newest position: now, or a newer one the streams sent (a writer's clock may run ahead). */
-    long head() {
-        return Math.max(changes.head(), newestIssued.get());
-    }
-
-    void issued(long position) {
-        newestIssued.accumulateAndGet(position, Math::max);
-    }
-
-    /** Adds a stream told (in its ready event) that it starts at {@code position}. */
-    synchronized void add(OpenStream stream, long position) {
-        if (reader == null) {
-            reader = changes.readFrom(position);
+    /**
+     * Adds a stream and returns where it starts: the hub's position, so that the stream gets
+     * exactly the changes after it (the first stream starts the hub at the head). Under the hub's
+     * lock, like each hand-out of events, so that no change falls between the two.
+     */
+    synchronized String join(OpenStream stream) {
+        if (position == null) {
+            position = changes.head();
         }
         streams.add(stream);
+        return position;
     }
 
     synchronized void remove(OpenStream stream) {
         streams.remove(stream);
         if (streams.isEmpty()) {
-            reader = null; // the next stream starts a reader where it starts
+            position = null; // the next stream starts the hub at the head again
         }
     }
 
@@ -132,19 +126,24 @@ final class ChangeHub implements AutoCloseable {
     }
 
     private boolean poll() {
-        RunChanges.Reader current;
+        String from;
         synchronized (this) {
-            current = reader;
+            from = position;
         }
-        if (current == null) {
+        if (from == null) {
             return false;
         }
         try {
-            RunChanges.Page page = current.next(PAGE);
-            if (!page.changes().isEmpty()) {
-                List<StreamEvent> events = StreamEvent.runs(page.changes(), 0);
-                issued(events.get(events.size() - 1).position());
-                forEachStream(stream -> stream.offerLive(events));
+            RunChanges.Page page = changes.read(from, PAGE);
+            synchronized (this) {
+                if (position == null || !position.equals(from)) {
+                    return true; // the streams all left (and maybe others came) meanwhile: read again
+                }
+                position = page.position();
+                if (!page.runs().isEmpty()) {
+                    List<StreamEvent> events = List.of(StreamEvent.runs(page));
+                    forEachStream(stream -> stream.offerLive(events));
+                }
             }
             return page.more();
         } catch (RuntimeException e) {

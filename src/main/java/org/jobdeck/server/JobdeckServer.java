@@ -7,10 +7,10 @@ import io.javalin.http.util.AsyncExecutor;
 import java.time.Clock;
 import java.util.Map;
 import kotlin.LazyKt;
-import org.jobdeck.client.EmbeddedJobsApi;
+import org.jobdeck.api.JobsApi;
 
 /**
- * The REST server: Javalin over an {@link EmbeddedJobsApi}, under {@code /api/admin/jobs}
+ * The REST server: Javalin over any {@link JobsApi}, under {@code /api/admin/jobs}
  * ({@link CatalogRoutes}, {@link EnqueueRoutes}, {@link RunRoutes}, {@link RunEventStream}),
  * every endpoint behind {@link TokenAuth} except {@code GET /api/admin/health}. The server does
  * not own the API: closing it stops HTTP, and the caller closes the API.
@@ -53,15 +53,15 @@ public final class JobdeckServer implements AutoCloseable {
     }
 
     /** Starts serving; returns once the server accepts connections. */
-    public static JobdeckServer start(EmbeddedJobsApi api, Settings settings) {
+    public static JobdeckServer start(JobsApi api, Settings settings) {
         return start(api, settings, new FailedAuthentications(FailedAuthentications.Policy.standard(),
                 Clock.systemUTC()));
     }
 
     /** As above, with failed authentications counted by {@code failures} (tests bring their clock). */
-    static JobdeckServer start(EmbeddedJobsApi api, Settings settings, FailedAuthentications failures) {
+    static JobdeckServer start(JobsApi api, Settings settings, FailedAuthentications failures) {
         TokenAuth auth = new TokenAuth(settings.adminToken(), settings.readToken(), failures);
-        RunEventStream events = new RunEventStream(new StoreRunChanges(api), settings.streams());
+        RunEventStream events = new RunEventStream(new ApiRunChanges(api), settings.streams());
         Javalin app = Javalin.create(cfg -> configure(cfg, settings, api, auth, events));
         try {
             app.start();
@@ -72,7 +72,7 @@ public final class JobdeckServer implements AutoCloseable {
         return new JobdeckServer(app, events, settings.host());
     }
 
-    private static void configure(JavalinConfig cfg, Settings settings, EmbeddedJobsApi api,
+    private static void configure(JavalinConfig cfg, Settings settings, JobsApi api,
                                   TokenAuth auth, RunEventStream events) {
         cfg.startup.showJavalinBanner = false;
         cfg.jetty.host = settings.host();

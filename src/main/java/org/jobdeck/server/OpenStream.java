@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * events are skipped: the replay reads them itself before it hands over ({@link #goLive()}).
  */
 final class OpenStream {
-    /** Four full pages of changes: a burst fits, a client that stopped reading does not. */
-    static final int QUEUE_LIMIT = 4 * ChangeHub.PAGE / StreamEvent.RUNS_PER_EVENT;
+    /** 100 events of changes (a page each): a burst fits, a client that stopped reading does not. */
+    static final int QUEUE_LIMIT = 100;
     static final int TURN = 16;
     private static final Logger LOG = LoggerFactory.getLogger(OpenStream.class);
 
@@ -41,7 +41,6 @@ final class OpenStream {
     private boolean closed;
     private long writeStartedNanos;
     private long lastSentNanos = System.nanoTime();
-    private long lastId; // only the sender that owns the writes touches it
 
     /**
      * A stream that queues the hub's events but sends nothing until it begins: add it to the hub
@@ -124,9 +123,7 @@ final class OpenStream {
             writeStartedNanos = System.nanoTime();
         }
         try {
-            long id = Math.max(lastId, event.position());
-            sink.send(event, id);
-            lastId = event.isComment() ? lastId : id;
+            sink.send(event);
         } catch (RuntimeException e) {
             end("a write failed: " + e);
             return false;

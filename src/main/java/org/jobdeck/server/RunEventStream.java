@@ -6,14 +6,15 @@ import io.javalin.http.sse.SseClient;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
+import org.jobdeck.api.JobsApiException;
 
 /**
  * {@code GET /api/admin/jobs/events}: run changes as Server-Sent Events.
  *
  * <ul>
- *   <li>{@code event: ready}, first: {@code {"position":P}}, with id P (where the stream starts);</li>
- *   <li>{@code event: runs}: {@code {"runs":[RunView…]}}, the runs that changed, oldest change
- *       first; its id is the newest position (an {@code updated_at}, epoch ms) the stream has passed;</li>
+ *   <li>{@code event: ready}, first: {@code {"position":"P"}}, with id P (where the stream starts);</li>
+ *   <li>{@code event: runs}: {@code {"runs":[RunView…]}}, the runs that changed, in commit order;
+ *       its id is the change feed's position after them (an opaque token);</li>
  *   <li>{@code event: reset}: {@code {"position":P,"reason":…}}, with id P: the stream cannot
  *       replay what the client missed, so the client reloads its snapshot (the runs it shows) and
  *       follows the stream from P;</li>
@@ -21,12 +22,9 @@ import java.util.concurrent.ExecutorService;
  * </ul>
  *
  * <p><b>Resuming.</b> A client resumes with {@code Last-Event-ID} (or {@code ?lastEventId=}): a
- * whole number from 0 to the newest position the server can have sent, else 400. A resume no
- * older than the replay window (5 min) is replayed from that position minus
- * {@link ChangeCursor#OVERLAP_MILLIS}, so it may repeat a snapshot but misses none; clients keep,
- * per run, the snapshot with the highest version. The replay is bounded: an older resume (0, say)
- * gets {@code ready} and {@code reset} at once, and a replay that passes 10,000 changes stops
- * with {@code reset}.
+ * position this server's feed gave out, else 400. The changes after it are replayed exactly,
+ * in commit order; the replay is bounded: one that passes 10,000 changes stops with
+ * {@code reset}.
  *
  * <p><b>Bounds.</b> One {@link ChangeHub} polls for every stream; no stream has a thread of its
  * own ({@link OpenStream}). Streams are capped in all and per token ({@link StreamSlots}): beyond
@@ -37,6 +35,8 @@ final class RunEventStream implements AutoCloseable {
     private static final String SLOT = "jobdeck.events.slot";
     private static final String RESUME = "jobdeck.events.resume";
     private static final int MAX_ECHOED = 40;
+    /** Far longer than a position with hundreds of transactions in flight. */
+    private static final int MAX_POSITION = 8_192;
 
     private final ChangeHub hub;
     private final StreamSlots slots;
@@ -66,7 +66,7 @@ final class RunEventStream implements AutoCloseable {
             throw new HttpProblem(406, "not_acceptable",
                     "This is a Server-Sent Events stream: send Accept: text/event-stream");
         }
-        Long resume = lastEventId(ctx);
+        String resume = lastEventId(ctx);
         if (ctx.method() != HandlerType.GET) {
             return;
         }
@@ -95,24 +95,17 @@ final class RunEventStream implements AutoCloseable {
             return;
         }
         client.keepAlive();
-        Long resume = client.ctx().attribute(RESUME);
+        String resume = client.ctx().attribute(RESUME);
         OpenStream stream = new OpenStream(new SseSink(client), hub.senders(), ended -> {
             hub.remove(ended);
             slot.release();
         });
-        long head = hub.head();
-        hub.add(stream, head);
+        String start = hub.join(stream);
         client.onClose(stream::ended);
         if (resume == null) {
-            stream.begin(List.of(StreamEvent.ready(head)));
-        } else if (resume < head - settings.replayWindowMillis()) {
-            stream.begin(List.of(StreamEvent.ready(head), StreamEvent.reset(head,
-                    "the Last-Event-ID is older than the replay window of "
-                            + settings.replayWindowMillis() / 1000 + " s")));
+            stream.begin(List.of(StreamEvent.ready(start)));
         } else {
-            StreamReplay replay = new StreamReplay(hub.changes().readFrom(resume), resume,
-                    settings.replayLimit(), hub);
-            stream.beginReplay(StreamEvent.ready(resume), replay);
+            stream.beginReplay(StreamEvent.ready(resume), new StreamReplay(hub.changes(), resume, settings.replayLimit()));
         }
     }
 
@@ -121,7 +114,8 @@ final class RunEventStream implements AutoCloseable {
         return hub.open();
     }
 
-    private Long lastEventId(Context ctx) {
+    /** The resume position, checked against the feed (a 400 now, not a broken stream later); null for none. */
+    private String lastEventId(Context ctx) {
         String text = ctx.header("Last-Event-ID");
         if (text == null || text.isBlank()) {
             text = ctx.queryParam("lastEventId");
@@ -129,23 +123,25 @@ final class RunEventStream implements AutoCloseable {
         if (text == null || text.isBlank()) {
             return null;
         }
-        long head = hub.head();
-        long id;
-        try {
-            id = Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
-            throw invalidLastEventId(text, head);
+        String id = text.strip();
+        if (id.length() > MAX_POSITION) {
+            throw invalidLastEventId(id, "it is longer than any position this server gives out");
         }
-        if (id < 0 || id > head) {
-            throw invalidLastEventId(text, head);
+        try {
+            hub.changes().read(id, 1);
+        } catch (JobsApiException e) {
+            if (e.code() != JobsApiException.Code.INVALID_REQUEST) {
+                throw e;
+            }
+            throw invalidLastEventId(id, e.getMessage());
         }
         return id;
     }
 
-    private static HttpProblem invalidLastEventId(String text, long head) {
+    private static HttpProblem invalidLastEventId(String text, String why) {
         String shown = text.length() > MAX_ECHOED ? text.substring(0, MAX_ECHOED) + "…" : text;
-        return HttpProblem.invalidRequest("Last-Event-ID must be the id of an event this server sent:"
-                + " a whole number from 0 to " + head + " (its newest position), got " + shown.strip());
+        return HttpProblem.invalidRequest("Last-Event-ID must be the id of an event this server sent, got "
+                + shown.replaceAll("\\p{Cntrl}", "?") + ": " + why);
     }
 
     /** The bearer token TokenAuth accepted; only its digest is kept ({@link StreamSlots}). */

@@ -15,10 +15,15 @@ import org.jobdeck.api.RunView;
  * <p>Paging: {@code ?limit=N} (1 to 10000, default 100) runs newest first; the answer's
  * {@code next} is a cursor (the id of the page's last, oldest run) or null on the last page;
  * {@code ?after=CURSOR} returns the page that follows it, i.e. runs older than that id.
+ *
+ * <p>Changes: {@code GET /changes?after=POSITION&limit=N} (1 to 10000, default 1000) returns the
+ * runs changed after that position, in commit order, and the position to read on from; without
+ * {@code after}, no runs and the position after every change so far.
  */
 final class RunRoutes {
     static final int DEFAULT_LIMIT = 100;
     static final int DEFAULT_LOG_LINES = 200;
+    static final int DEFAULT_CHANGES = 1_000;
     /** Ids are positive longs: 18 digits always fit. */
     static final int MAX_ID_DIGITS = 18;
 
@@ -44,6 +49,8 @@ final class RunRoutes {
         routes.post(runs + "/{id}/cancel", ctx -> ServerJson.ok(ctx, api.cancel(ctx.pathParam("id"))));
         routes.post(runs + "/{id}/retry", ctx -> ServerJson.ok(ctx, new RunList(api.retry(ctx.pathParam("id")))));
         routes.get(TokenAuth.PROTECTED_PREFIX + "/counts", ctx -> ServerJson.ok(ctx, api.counts()));
+        routes.get(TokenAuth.PROTECTED_PREFIX + "/changes", ctx -> ServerJson.ok(ctx, api.changes(
+                blankToNull(ctx.queryParam("after")), intParam(ctx, "limit", DEFAULT_CHANGES, 1, JobsApi.MAX_CHANGES))));
     }
 
     private RunPage page(Context ctx) {

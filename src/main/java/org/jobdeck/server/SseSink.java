@@ -20,11 +20,11 @@ final class SseSink {
     }
 
     /** Writes one event or comment; {@link SseClient} closes itself (and calls its onClose) when the write fails. */
-    void send(StreamEvent event, long id) {
+    void send(StreamEvent event) {
         if (event.isComment()) {
             client.sendComment(event.data());
         } else {
-            client.sendEvent(event.name(), event.data(), Long.toString(id));
+            client.sendEvent(event.name(), event.data(), event.position());
         }
     }
 

@@ -7,23 +7,21 @@ import org.slf4j.LoggerFactory;
  * A resumed stream's catch-up: the changes since its {@code Last-Event-ID}, read page by page on
  * the stream's sender, at most {@code limit} of them. When the replay reaches the present it
  * hands the stream over to the hub ({@link OpenStream#goLive()}) and reads once more, for the
- * changes the hub passed on to others meanwhile. When it would pass {@code limit}, it stops and
+ * changes the hub passed on to others meanwhile (a change in both may come twice; clients keep
+ * the highest version of each run). When it would pass {@code limit}, it stops and
  * sends {@code reset} instead: the client reloads its snapshot rather than receive the history.
  */
 final class StreamReplay {
     private static final Logger LOG = LoggerFactory.getLogger(StreamReplay.class);
 
-    private final RunChanges.Reader reader;
-    private final long from;
+    private final RunChanges changes;
+    private final String from;
     private final int limit;
-    private final ChangeHub hub;
 
-    /** @param hub where the newest position comes from, and goes to */
-    StreamReplay(RunChanges.Reader reader, long from, int limit, ChangeHub hub) {
-        this.reader = reader;
+    StreamReplay(RunChanges changes, String from, int limit) {
+        this.changes = changes;
         this.from = from;
         this.limit = limit;
-        this.hub = hub;
     }
 
     /** Runs on the sender that owns the stream's writes. */
@@ -39,28 +37,23 @@ final class StreamReplay {
     }
 
     private void replay(OpenStream stream) {
-        long position = from;
+        String position = from;
         int replayed = 0;
         boolean handedOver = false;
         while (true) {
             int room = limit - replayed;
             if (room <= 0) {
                 stream.goLive();
-                stream.write(StreamEvent.reset(hub.head(),
+                stream.write(StreamEvent.reset(changes.head(),
                         "more than " + limit + " changes since the Last-Event-ID"));
                 return;
             }
-            int asked = Math.min(ChangeHub.PAGE, room);
-            RunChanges.Page page = reader.next(asked);
-            for (StreamEvent event : StreamEvent.runs(page.changes(), position)) {
-                if (!stream.write(event)) {
-                    return;
-                }
-                position = event.position();
+            RunChanges.Page page = changes.read(position, Math.min(ChangeHub.PAGE, room));
+            if (!page.runs().isEmpty() && !stream.write(StreamEvent.runs(page))) {
+                return;
             }
-            hub.issued(position);
-            // A full page counts whole, repeats included: the bound is on what is read, too.
-            replayed += page.more() ? asked : page.changes().size();
+            position = page.position();
+            replayed += page.runs().size();
             if (page.more()) {
                 continue;
             }

@@ -75,7 +75,7 @@ abstract class EnqueueAllContract {
     private static List<Run> awaitSettled(RunStore store, String batchId, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            List<Run> runs = store.batch(batchId).orElseThrow().runs();
+            List<Run> runs = store.reads().batch(batchId).orElseThrow().runs();
             if (runs.stream().allMatch(run -> run.state().isSettled())) {
                 return runs;
             }

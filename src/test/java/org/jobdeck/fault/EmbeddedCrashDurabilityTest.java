@@ -22,7 +22,7 @@ import org.jobdeck.queue.RunState;
 import org.jobdeck.queue.store.Database;
 import org.jobdeck.queue.store.DatabaseUrl;
 import org.jobdeck.queue.store.RunStore;
-import org.jobdeck.server.ServerTokens;
+import org.jobdeck.client.ServerTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,7 +67,7 @@ class EmbeddedCrashDurabilityTest {
         }
         try (Reopened db = reopen(home)) {
             for (int i = 0; i < batches.size(); i++) {
-                Batch batch = db.store.batch(batches.get(i)).orElse(null);
+                Batch batch = db.store.reads().batch(batches.get(i)).orElse(null);
                 assertThat(batch).as("batch %s, confirmed with 200 (enqueue %d of %d)", batches.get(i), i + 1, ENQUEUES)
                         .isNotNull();
                 assertThat(batch.runs()).as("runs of batch %s", batches.get(i)).hasSize(sizes.get(i));
@@ -95,11 +95,11 @@ class EmbeddedCrashDurabilityTest {
             serve.kill();
         }
         try (Reopened db = reopen(home)) {
-            assertThat(db.store.find(quick).orElseThrow().state()).isEqualTo(RunState.SUCCEEDED);
-            Run slowRun = db.store.find(slow).orElseThrow();
+            assertThat(db.store.reads().find(quick).orElseThrow().state()).isEqualTo(RunState.SUCCEEDED);
+            Run slowRun = db.store.reads().find(slow).orElseThrow();
             assertThat(slowRun.state()).as("retried after its cancel").isIn(RunState.QUEUED, RunState.RUNNING);
             assertThat(slowRun.maxAttempts()).as("the retry's fresh attempts").isEqualTo(2);
-            assertThat(db.store.find(after).orElseThrow().state()).as("unblocked by the retry").isEqualTo(RunState.WAITING);
+            assertThat(db.store.reads().find(after).orElseThrow().state()).as("unblocked by the retry").isEqualTo(RunState.WAITING);
         }
     }
 
@@ -121,7 +121,7 @@ class EmbeddedCrashDurabilityTest {
         }
         try (Reopened db = reopen(home)) {
             for (String batch : batches) {
-                assertThat(db.store.batch(batch)).as("batch %s, printed by the CLI", batch)
+                assertThat(db.store.reads().batch(batch)).as("batch %s, printed by the CLI", batch)
                         .hasValueSatisfying(found -> assertThat(found.runs()).hasSize(2));
             }
         }

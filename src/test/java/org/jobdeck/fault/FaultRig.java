@@ -23,7 +23,7 @@ import org.jobdeck.queue.RunState;
 import org.jobdeck.queue.store.Database;
 import org.jobdeck.queue.store.DatabaseUrl;
 import org.jobdeck.queue.store.RunStore;
-import org.jobdeck.server.ServerTokens;
+import org.jobdeck.client.ServerTokens;
 
 /**
  * What the fault tests share: a PostgreSQL database with the {@code fault_execution} table, a
@@ -154,7 +154,7 @@ final class FaultRig implements AutoCloseable {
 
     int succeeded() {
         try {
-            return store.countByState().get(RunState.SUCCEEDED);
+            return store.reads().countByState().get(RunState.SUCCEEDED);
         } catch (RuntimeException databaseDown) {
             return -1; // the fault under test may be the database itself: ask again
         }

@@ -100,13 +100,13 @@ public abstract class ConcurrencyContract {
                         WorkerSettings.defaults(THREADS).withWorkerId("pool-" + p).withPoll(20)).start());
             }
             long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (!enqueueStore.isIdle()) {
+            while (!enqueueStore.reads().isIdle()) {
                 assertThat(System.nanoTime()).as("all runs done within 3 minutes").isLessThan(deadline);
                 Thread.sleep(50);
             }
 
             List<Run> runs = new ArrayList<>();
-            batches.forEach(batch -> runs.addAll(enqueueStore.batch(batch.id()).orElseThrow().runs()));
+            batches.forEach(batch -> runs.addAll(enqueueStore.reads().batch(batch.id()).orElseThrow().runs()));
             assertThat(runs).hasSize(4 * catalog.size());
             assertThat(runs).allSatisfy(run -> assertThat(run.state()).isEqualTo(RunState.SUCCEEDED));
             Map<String, long[]> once = new HashMap<>();

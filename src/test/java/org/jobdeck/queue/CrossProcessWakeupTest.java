@@ -77,7 +77,7 @@ class CrossProcessWakeupTest {
     void aSuccessInOneProcessStartsTheDownstreamRunInAnotherAtOnce() throws Exception {
         CountDownLatch bStarted = new CountDownLatch(1);
         Batch batch = enqueue("b");
-        Run a = local.claim("this-process", 1, 30_000, null).get(0);
+        Run a = local.leases().claim("this-process", 1, 30_000, null).get(0);
         // The other process's pool finds nothing to claim (a is running, b waits for it) and
         // then polls, and beats (which also wakes it), only once a minute.
         try (WorkerPool pool = remotePool(2, context -> {
@@ -88,7 +88,7 @@ class CrossProcessWakeupTest {
             Thread.sleep(500);
             assertThat(bStarted.getCount()).isEqualTo(1);
 
-            local.succeed(a, "this-process");
+            local.leases().succeed(a, "this-process");
 
             assertThat(bStarted.await(5, TimeUnit.SECONDS)).as("b started long before the next poll").isTrue();
             assertThat(batch.runs()).hasSize(2);
@@ -105,13 +105,13 @@ class CrossProcessWakeupTest {
         })) {
             assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 
-            local.cancel(a);
+            local.commands().cancel(a);
 
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (local.find(a).orElseThrow().state() != RunState.CANCELLED && System.nanoTime() < deadline) {
+            while (local.reads().find(a).orElseThrow().state() != RunState.CANCELLED && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            assertThat(local.find(a).orElseThrow().state()).as("cancelled long before the next heartbeat")
+            assertThat(local.reads().find(a).orElseThrow().state()).as("cancelled long before the next heartbeat")
                     .isEqualTo(RunState.CANCELLED);
         }
     }

@@ -65,7 +65,7 @@ public abstract class WorkerPoolContract {
     }
 
     private Run run(Batch batch, String job) {
-        return store.batch(batch.id()).orElseThrow().runs().stream()
+        return store.reads().batch(batch.id()).orElseThrow().runs().stream()
                 .filter(r -> r.jobName().equals(job)).findFirst().orElseThrow();
     }
 
@@ -80,7 +80,7 @@ public abstract class WorkerPoolContract {
     }
 
     private boolean settled(Batch batch) {
-        return store.batch(batch.id()).orElseThrow().runs().stream().allMatch(r -> r.state().isSettled());
+        return store.reads().batch(batch.id()).orElseThrow().runs().stream().allMatch(r -> r.state().isSettled());
     }
 
     private static JobDefinition command(String name, List<String> deps, List<String> command,
@@ -105,7 +105,7 @@ public abstract class WorkerPoolContract {
         await("the batch to settle", () -> settled(batch));
 
         Run d = run(batch, "d");
-        assertThat(store.batch(batch.id()).orElseThrow().runs())
+        assertThat(store.reads().batch(batch.id()).orElseThrow().runs())
                 .allSatisfy(r -> assertThat(r.state()).isEqualTo(RunState.SUCCEEDED));
         assertThat(d.progressDone()).isEqualTo(1);
         assertThat(d.progressMessage()).isEqualTo("done");
@@ -190,7 +190,7 @@ public abstract class WorkerPoolContract {
         long pid = readPid(pidFile);
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
 
-        store.cancel(run(batch, "sleeper").id());
+        store.commands().cancel(run(batch, "sleeper").id());
         await("the run to be cancelled", () -> settled(batch));
 
         assertThat(run(batch, "sleeper").state()).isEqualTo(RunState.CANCELLED);
@@ -238,7 +238,7 @@ public abstract class WorkerPoolContract {
     void aDeadWorkersRunIsReclaimedByAnotherPool() throws Exception {
         JobCatalog catalog = TestCatalogs.diamond();
         Batch batch = enqueueAll(catalog);
-        List<Run> orphaned = store.claim("dead-worker", 1, 300, null);
+        List<Run> orphaned = store.leases().claim("dead-worker", 1, 300, null);
         assertThat(orphaned).extracting(Run::jobName).containsExactly("a");
         HandlerRegistry handlers = new HandlerRegistry();
         catalog.jobs().forEach(job -> handlers.register(job.name(), context -> { }));

@@ -219,16 +219,16 @@ class CommandParamInjectionTest {
             RunStore store = new RunStore(database, Clock.systemUTC());
             // As an older version, or anything else writing the table, might have stored it.
             String hostile = "label --checkpoint-action";
-            var batch = store.enqueue("jobs", "archive", "test", List.of(new RunSpec("archive", "ops", List.of(),
+            var batch = store.batches().enqueue("jobs", "archive", "test", List.of(new RunSpec("archive", "ops", List.of(),
                     Map.of(hostile, "exec=touch " + marker), 3, 0, 0)), null);
             String runId = batch.runs().get(0).id();
 
             try (WorkerPool pool = new WorkerPool(store, catalog(), new HandlerRegistry(),
                     WorkerSettings.defaults(1).withPoll(50)).start()) {
-                await("the run to end", () -> store.find(runId).orElseThrow().state().isSettled());
+                await("the run to end", () -> store.reads().find(runId).orElseThrow().state().isSettled());
             }
 
-            Run run = store.find(runId).orElseThrow();
+            Run run = store.reads().find(runId).orElseThrow();
             assertThat(run.state()).isEqualTo(RunState.FAILED);
             assertThat(run.attempt()).isEqualTo(1);
             assertThat(run.error()).isEqualTo("param key 'label --checkpoint-action' is not a valid name"
@@ -241,16 +241,16 @@ class CommandParamInjectionTest {
     void aStoredUndeclaredKeyFailsTheRunForGood() throws Exception {
         try (Database database = Database.open(db, 4)) {
             RunStore store = new RunStore(database, Clock.systemUTC());
-            var batch = store.enqueue("jobs", "archive", "test", List.of(new RunSpec("archive", "ops", List.of(),
+            var batch = store.batches().enqueue("jobs", "archive", "test", List.of(new RunSpec("archive", "ops", List.of(),
                     Map.of("checkpoint-action", "exec=touch " + marker), 3, 0, 0)), null);
             String runId = batch.runs().get(0).id();
 
             try (WorkerPool pool = new WorkerPool(store, catalog(), new HandlerRegistry(),
                     WorkerSettings.defaults(1).withPoll(50)).start()) {
-                await("the run to end", () -> store.find(runId).orElseThrow().state().isSettled());
+                await("the run to end", () -> store.reads().find(runId).orElseThrow().state().isSettled());
             }
 
-            Run run = store.find(runId).orElseThrow();
+            Run run = store.reads().find(runId).orElseThrow();
             assertThat(run.state()).isEqualTo(RunState.FAILED);
             assertThat(run.error()).isEqualTo("param 'checkpoint-action' is not declared by the job; not passed to sh");
             assertThat(marker).doesNotExist();

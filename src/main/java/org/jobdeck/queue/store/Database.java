@@ -132,7 +132,7 @@ public final class Database implements AutoCloseable {
                     // The shared migrations, and the few that only one database has (vendor/h2,
                     // vendor/postgresql).
                     .locations("classpath:org/jobdeck/queue/db/migration", "classpath:org/jobdeck/queue/db/vendor/"
-                            + url.dialect().name().toLowerCase(java.util.Locale.ROOT))
+                            + url.dialect().migrations())
                     .table("jd_schema_history")
                     .baselineOnMigrate(true)
                     .baselineVersion("0")
@@ -151,6 +151,9 @@ public final class Database implements AutoCloseable {
             root = root.getCause();
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        if (root instanceof java.net.UnknownHostException) {
+            message = "unknown host " + message; // the driver's message is the bare host name
+        }
         return DatabaseUrl.mask(message.lines().findFirst().orElse(message));
     }
 

@@ -1,66 +1,62 @@
 package org.jobdeck.queue.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import org.jobdeck.queue.Run;
+
 /**
- * The few SQL differences between H2 2.x and PostgreSQL. Everything else is written once.
- * (H2 has {@code FOR UPDATE SKIP LOCKED} but no {@code UPDATE … RETURNING}: on H2 a claim
- * selects, updates, then reads; on PostgreSQL it is one statement.)
+ * What H2 and PostgreSQL do differently, as behaviour: each database's own claim, group success
+ * and change feed, its clock and its change stamps, its id sequences. Everything else is written
+ * once. {@link PortableDialect} holds the ways that work on both; {@link PostgresDialect}
+ * replaces them with single statements where PostgreSQL has them ({@code UPDATE … RETURNING},
+ * arrays).
  */
 public interface Dialect {
-    /** A query returning {@code ?} fresh values of a sequence, one per row. */
-    String nextValues(String sequence);
+    Dialect H2 = new H2Dialect();
+    Dialect POSTGRESQL = new PostgresDialect();
 
-    /** Whether {@code UPDATE … RETURNING} exists. */
-    boolean updateReturning();
-
-    /**
-     * Whether array parameters ({@code = ANY(?)}, {@code unnest(?::bigint[])}) exist: then a set
-     * of runs is one statement with one text, prepared once, whatever its size.
-     */
-    boolean arrayParameters();
+    /** {@code base} claiming and recording the portable way (statements H2 has too), for compatibility tests. */
+    static Dialect portable(Dialect base) {
+        return new PortableVariant(base);
+    }
 
     String name();
 
-    Dialect H2 = new Dialect() {
-        @Override
-        public String nextValues(String sequence) {
-            return "SELECT NEXT VALUE FOR " + sequence + " FROM SYSTEM_RANGE(1, ?)";
-        }
+    /** Where this database's own migrations live, beside the shared ones. */
+    String migrations();
 
-        @Override
-        public boolean updateReturning() {
-            return false;
-        }
+    /** A query returning {@code ?} fresh values of a sequence, one per row. */
+    String nextValues(String sequence);
 
-        @Override
-        public boolean arrayParameters() {
-            return false;
-        }
+    /** An SQL expression for the database's clock, in epoch milliseconds. */
+    String nowMillis();
 
-        @Override
-        public String name() {
-            return "H2";
-        }
-    };
+    /** An SQL expression for the change stamp of the current transaction (after {@link #takeStamp}). */
+    String stamp();
 
-    Dialect POSTGRESQL = new Dialect() {
-        @Override
-        public String nextValues(String sequence) {
-            return "SELECT nextval('" + sequence + "') FROM generate_series(1, ?)";
-        }
+    /** Makes {@link #stamp()} valid in this transaction; called once, before its first change. */
+    void takeStamp(Connection connection) throws SQLException;
 
-        @Override
-        public boolean updateReturning() {
-            return true;
-        }
+    /**
+     * Claims up to {@code claim.max()} queued runs in claim order, skipping runs other
+     * transactions hold, and moves them with {@code claim.take()}.
+     *
+     * @return the claimed runs as they are now
+     */
+    List<Run> claim(Writing writing, Claim claim) throws SQLException;
 
-        @Override
-        public boolean arrayParameters() {
-            return true;
-        }
+    /**
+     * Records these runs' successes, each fenced on its own by id, attempt and the worker's lease.
+     *
+     * @return the ids whose success was recorded
+     */
+    java.util.Set<Long> succeed(Writing writing, List<Run> runs, String workerId) throws SQLException;
 
-        @Override
-        public String name() {
-            return "PostgreSQL";
-        }
-    };
+    /** For each run directly downstream of {@code upstream}: how many of those it waits for. */
+    Map<Long, Integer> downstreamOf(Connection connection, List<Long> upstream) throws SQLException;
+
+    /** How this database reads its changes in commit order. */
+    ChangeFeed changes();
 }

@@ -31,36 +31,21 @@ final class Propagation {
      *
      * @return how many downstream runs were updated
      */
-    static int releaseDownstream(Connection connection, List<Long> upstream, long now, boolean arrays)
-            throws SQLException {
+    static int releaseDownstream(Writing writing, List<Long> upstream) throws SQLException {
         if (upstream.isEmpty()) {
             return 0;
         }
-        Map<Long, Integer> released = new java.util.TreeMap<>();
-        if (arrays) { // one statement text, prepared once, whatever the group's size
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT run_id FROM jd_run_dependency WHERE upstream_id = ANY(?)")) {
-                select.setArray(1, connection.createArrayOf("bigint", upstream.toArray(Long[]::new)));
-                countDownstream(select, released);
-            }
-        } else {
-            for (List<Long> chunk : Sql.chunks(upstream)) {
-                try (PreparedStatement select = connection.prepareStatement("SELECT run_id FROM jd_run_dependency"
-                        + " WHERE upstream_id IN (" + Sql.placeholders(chunk.size()) + ")")) {
-                    Sql.bind(select, chunk.toArray());
-                    countDownstream(select, released);
-                }
-            }
-        }
+        Map<Long, Integer> released = writing.dialect().downstreamOf(writing.connection(), upstream);
         if (released.isEmpty()) {
             return 0;
         }
-        try (PreparedStatement update = connection.prepareStatement("UPDATE jd_run SET"
+        try (PreparedStatement update = writing.connection().prepareStatement("UPDATE jd_run SET"
                 + " pending_upstream = pending_upstream - ?,"
-                + " state = CASE WHEN pending_upstream = ? AND state = 'waiting' THEN 'queued' ELSE state END,"
-                + " run_after = ?, version = version + 1, updated_at = ? WHERE id = ?")) {
+                + " state = CASE WHEN pending_upstream = ? AND state = " + RunState.WAITING.sql()
+                + " THEN " + RunState.QUEUED.sql() + " ELSE state END,"
+                + " run_after = " + writing.now() + ", " + writing.touched() + " WHERE id = ?")) {
             for (Map.Entry<Long, Integer> run : released.entrySet()) {
-                Sql.bind(update, run.getValue(), run.getValue(), now, now, run.getKey());
+                Sql.bind(update, run.getValue(), run.getValue(), run.getKey());
                 update.addBatch();
             }
             update.executeBatch();
@@ -68,25 +53,16 @@ final class Propagation {
         return released.size();
     }
 
-    private static void countDownstream(PreparedStatement select, Map<Long, Integer> released) throws SQLException {
-        try (ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                released.merge(rows.getLong(1), 1, Integer::sum);
-            }
-        }
-    }
-
     /** Blocks every waiting run downstream of {@code root}, recording root as the cause. */
-    static Set<Long> blockDownstream(Connection connection, long batchId, long root, long now)
-            throws SQLException {
+    static Set<Long> blockDownstream(Writing writing, long batchId, long root) throws SQLException {
+        Connection connection = writing.connection();
         Set<Long> downstream = transitiveDownstream(loadDownstream(connection, batchId), root);
         for (List<Long> chunk : Sql.chunks(downstream)) {
             List<Object> values = new ArrayList<>();
             values.add(root);
-            values.add(now);
             values.addAll(chunk);
-            Sql.update(connection, "UPDATE jd_run SET state = 'blocked', blocked_by = ?,"
-                    + " version = version + 1, updated_at = ? WHERE id IN ("
+            Sql.update(connection, "UPDATE jd_run SET state = " + RunState.BLOCKED.sql() + ", blocked_by = ?, "
+                    + writing.touched() + " WHERE id IN ("
                     + Sql.placeholders(chunk.size()) + ") AND state IN ("
                     + RunState.sqlList(RunState.sourcesOf(RunState.BLOCKED)) + ")", values.toArray());
         }
@@ -98,8 +74,8 @@ final class Propagation {
      * unless another of its upstream runs still failed, was cancelled or is blocked, in which
      * case it stays blocked by that run's cause.
      */
-    static Set<Long> reconsiderDownstream(Connection connection, long batchId, long root, long now)
-            throws SQLException {
+    static Set<Long> reconsiderDownstream(Writing writing, long batchId, long root) throws SQLException {
+        Connection connection = writing.connection();
         Map<Long, List<Long>> downstreamOf = loadDownstream(connection, batchId);
         Map<Long, List<Long>> upstreamOf = invert(downstreamOf);
         Map<Long, RunStatus> status = loadStatus(connection, batchId);
@@ -120,9 +96,8 @@ final class Propagation {
             } else {
                 continue;
             }
-            Sql.update(connection, "UPDATE jd_run SET state = ?, blocked_by = ?, version = version + 1,"
-                    + " updated_at = ? WHERE id = ? AND state = 'blocked'",
-                    run.state.wireName(), run.blockedBy, now, id);
+            Sql.update(connection, "UPDATE jd_run SET state = ?, blocked_by = ?, " + writing.touched()
+                    + " WHERE id = ? AND state = " + RunState.BLOCKED.sql(), run.state.wireName(), run.blockedBy, id);
             changed.add(id);
         }
         return changed;

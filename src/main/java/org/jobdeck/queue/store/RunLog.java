@@ -2,7 +2,6 @@ package org.jobdeck.queue.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,11 +14,11 @@ public final class RunLog {
     public static final int MAX_LINE_LENGTH = 2000;
 
     private final Transactions tx;
-    private final Clock clock;
+    private final StoreTime time;
 
-    RunLog(Transactions tx, Clock clock) {
+    RunLog(Transactions tx, StoreTime time) {
         this.tx = tx;
-        this.clock = clock;
+        this.time = time;
     }
 
     /** One stored line. */
@@ -42,13 +41,13 @@ public final class RunLog {
                     last = row.getLong(1);
                 }
             }
-            long now = clock.millis();
+            long now = time.millis();
             int skip = Math.max(0, lines.size() - MAX_LINES);
             long seq = last + skip;
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO jd_run_log (run_id, seq, at, line) VALUES (?, ?, ?, ?)")) {
                 for (String line : lines.subList(skip, lines.size())) {
-                    Sql.bind(insert, id, ++seq, now, RunStore.truncate(line, MAX_LINE_LENGTH));
+                    Sql.bind(insert, id, ++seq, now, LeaseWriter.truncate(line, MAX_LINE_LENGTH));
                     insert.addBatch();
                 }
                 insert.executeBatch();

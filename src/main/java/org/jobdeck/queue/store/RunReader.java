@@ -21,6 +21,7 @@ final class RunReader {
             + " max_attempts, retry_delay_ms, timeout_ms, params, created_at, started_at, finished_at, run_after, error,"
             + " blocked_by, lease_owner, lease_expires_at, cancel_requested, progress_done,"
             + " progress_total, progress_message, updated_at, version";
+    private static final int EXTRA_COLUMN = 26;
 
     private RunReader() {
     }
@@ -66,12 +67,6 @@ final class RunReader {
         return select(connection, sql.toString(), values.toArray());
     }
 
-    /** Runs changed at or after {@code since} (epoch ms), oldest change first. */
-    static List<Run> changedSince(Connection connection, long since, int limit) throws SQLException {
-        return select(connection, "SELECT " + COLUMNS + " FROM jd_run WHERE updated_at >= ?"
-                + " ORDER BY updated_at, id LIMIT " + limit, since);
-    }
-
     static Map<RunState, Integer> countByState(Connection connection) throws SQLException {
         Map<RunState, Integer> counts = new EnumMap<>(RunState.class);
         for (RunState state : RunState.values()) {
@@ -88,12 +83,24 @@ final class RunReader {
     }
 
     static List<Run> select(Connection connection, String sql, Object... values) throws SQLException {
+        return select(connection, sql, (List<Long>) null, values);
+    }
+
+    /**
+     * As above, for a query that selects one more column after {@link #COLUMNS}, a long, which
+     * is added to {@code extra} for each row (the change feed's stamps).
+     */
+    static List<Run> select(Connection connection, String sql, List<Long> extra, Object... values)
+            throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             Sql.bind(statement, values);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     rows.add(Row.read(result));
+                    if (extra != null) {
+                        extra.add(result.getLong(EXTRA_COLUMN));
+                    }
                 }
             }
         }

@@ -66,7 +66,7 @@ final class RunContext implements JobContext {
         synchronized (this) {
             pendingProgress = new long[] {done, total};
             pendingMessage = message;
-            write = store.now() - lastProgressWrite >= PROGRESS_EVERY_MILLIS || done >= total;
+            write = System.nanoTime() / 1_000_000 - lastProgressWrite >= PROGRESS_EVERY_MILLIS || done >= total;
         }
         if (write) {
             flushProgress();
@@ -113,8 +113,8 @@ final class RunContext implements JobContext {
             progress = pendingProgress;
             message = pendingMessage;
             pendingProgress = null;
-            lastProgressWrite = store.now();
+            lastProgressWrite = System.nanoTime() / 1_000_000; // an interval on this machine, not a time of day
         }
-        store.progress(run, workerId, progress[0], progress[1], message);
+        store.leases().progress(run, workerId, progress[0], progress[1], message);
     }
 }

@@ -81,7 +81,7 @@ final class SuccessRecorder implements AutoCloseable {
 
     private void write(List<Run> group) {
         try {
-            List<Run> recorded = store.succeedAll(group, workerId);
+            List<Run> recorded = store.leases().succeedAll(group, workerId);
             if (recorded.size() < group.size()) {
                 Set<String> ids = new HashSet<>();
                 recorded.forEach(run -> ids.add(run.id()));

@@ -1,5 +1,6 @@
 package org.jobdeck.queue.worker;
 
+import org.jobdeck.queue.store.LeaseWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,8 +62,8 @@ public final class WorkerPool implements AutoCloseable {
         this.executor = Executors.newFixedThreadPool(settings.concurrency(), named("jobdeck-worker"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(named("jobdeck-lease"));
         this.dispatcher = named("jobdeck-dispatch").newThread(this::dispatch);
-        store.onChange(this::wake);
-        store.onCancelRequested(id -> {
+        store.reads().onChange(this::wake);
+        store.reads().onCancelRequested(id -> {
             Execution execution = active.get(id);
             if (execution != null) {
                 execution.stop(true);
@@ -110,7 +111,7 @@ public final class WorkerPool implements AutoCloseable {
                 int free = ClaimBudget.claimable(settings.concurrency(), recentRunMillis, busy.get(),
                         successes.unwritten());
                 if (free > 0) {
-                    List<Run> claimed = store.claim(settings.workerId(), free, settings.leaseMillis(),
+                    List<Run> claimed = store.leases().claim(settings.workerId(), free, settings.leaseMillis(),
                             settings.batchId());
                     claimed.forEach(this::submit);
                     backoff = 0;
@@ -206,14 +207,14 @@ public final class WorkerPool implements AutoCloseable {
         Run run = execution.run;
         String worker = settings.workerId();
         if (stopping && !execution.cancelRequested && !execution.timedOut) {
-            store.handBack(run, worker);
+            store.leases().handBack(run, worker);
         } else if (execution.cancelRequested) {
-            store.cancelled(run, worker);
+            store.leases().cancelled(run, worker);
         } else {
             String error = execution.timedOut
                     ? "timed out after " + run.timeoutMs() / 1000.0 + " s" : outcome.error();
             long delay = RetryBackoff.delayMillis(run.retryDelayMs(), run.attempt(), random);
-            store.fail(run, worker, error, outcome.permanent(), delay);
+            store.leases().fail(run, worker, error, outcome.permanent(), delay);
         }
     }
 
@@ -223,7 +224,7 @@ public final class WorkerPool implements AutoCloseable {
             // about to end their lease, and renewing would only wait on (or deadlock with) it.
             List<String> ids = active.values().stream().filter(execution -> !execution.finishing)
                     .map(execution -> execution.run.id()).toList();
-            RunStore.Leases leases = store.renewLeases(settings.workerId(), ids, settings.leaseMillis());
+            LeaseWriter.Leases leases = store.leases().renewLeases(settings.workerId(), ids, settings.leaseMillis());
             for (String id : ids) {
                 Execution execution = active.get(id);
                 if (execution == null || execution.finishing) {
@@ -236,7 +237,7 @@ public final class WorkerPool implements AutoCloseable {
                     execution.stop(true);
                 }
             }
-            int reclaimed = store.reclaimExpired();
+            int reclaimed = store.leases().reclaimExpired();
             if (reclaimed > 0) {
                 LOG.info("Reclaimed {} run(s) whose lease expired", reclaimed);
             }
@@ -292,7 +293,7 @@ public final class WorkerPool implements AutoCloseable {
 
     private void handBackQuietly(Run run) {
         try {
-            store.handBack(run, settings.workerId());
+            store.leases().handBack(run, settings.workerId());
         } catch (QueueException e) {
             LOG.warn("Could not hand back run {}: {}", run.id(), e.getMessage());
         }

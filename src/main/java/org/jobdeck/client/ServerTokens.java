@@ -1,4 +1,4 @@
-package org.jobdeck.server;
+package org.jobdeck.client;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.jobdeck.api.JobsApiException;
-import org.jobdeck.client.TokenFile;
 import org.jobdeck.queue.FileModes;
 import org.jobdeck.queue.JobdeckHome;
 
