@@ -7,6 +7,7 @@ import org.jobdeck.demo.DemoDataset;
 import org.jobdeck.demo.DemoHandlers;
 import org.jobdeck.queue.QueueException;
 import org.jobdeck.queue.handler.HandlerRegistry;
+import org.jobdeck.queue.store.Database;
 import org.jobdeck.queue.store.DatabaseUrl;
 import org.jobdeck.queue.worker.WorkerSettings;
 
@@ -33,7 +34,7 @@ public final class EmbeddedBackend {
         return EmbeddedJobsApi.open(catalog.toCatalog(), url, database -> handlersFor(catalog, database), workers);
     }
 
-    static HandlerRegistry handlersFor(CatalogDocument catalog, org.jobdeck.queue.store.Database database) {
+    static HandlerRegistry handlersFor(CatalogDocument catalog, Database database) {
         HandlerRegistry handlers = HandlerRegistry.withServiceLoader();
         if (CatalogReader.DEFAULT_ORIGIN.equals(catalog.origin())) {
             DemoHandlers.registerAll(handlers, database, DemoDataset.defaultDataDirectory());

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jobdeck.api.CatalogView;
@@ -30,6 +31,7 @@ import org.jobdeck.queue.IdempotencyKey;
 import org.jobdeck.queue.Run;
 import org.jobdeck.queue.RunFeed;
 import org.jobdeck.queue.RunState;
+import org.jobdeck.queue.UnknownRunException;
 import org.jobdeck.queue.handler.HandlerRegistry;
 import org.jobdeck.queue.store.ChangePage;
 import org.jobdeck.queue.store.Database;
@@ -84,7 +86,7 @@ public final class EmbeddedJobsApi implements JobsApi {
      * As above, for handlers that need the opened database (the demo jobs read and write it).
      */
     public static EmbeddedJobsApi open(JobCatalog catalog, DatabaseUrl url,
-                                       java.util.function.Function<Database, HandlerRegistry> handlers,
+                                       Function<Database, HandlerRegistry> handlers,
                                        WorkerSettings workers) {
         Database database = guard(() -> Database.open(url));
         try {
@@ -183,7 +185,7 @@ public final class EmbeddedJobsApi implements JobsApi {
     @Override
     public RunDetail run(String runId, int logLines) {
         return guard(() -> {
-            Run run = store.reads().find(runId).orElseThrow(() -> new org.jobdeck.queue.UnknownRunException(runId));
+            Run run = store.reads().find(runId).orElseThrow(() -> new UnknownRunException(runId));
             List<RunDetail.LogLine> log = store.log().tail(runId, logLines).stream()
                     .map(line -> new RunDetail.LogLine(line.seq(), RunViews.instant(line.at()), line.text()))
                     .toList();

@@ -27,7 +27,7 @@ public final class ServerTokens {
     }
 
     /** A token file the server will accept: see {@link TokenFile#read}, and long enough. */
-    public static String read(java.nio.file.Path file) {
+    public static String read(Path file) {
         String token = TokenFile.read(file);
         if (token.length() < MIN_LENGTH) {
             throw new JobsApiException(JobsApiException.Code.INVALID_REQUEST, "Token in " + file

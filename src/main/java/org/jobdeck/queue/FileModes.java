@@ -2,6 +2,7 @@ package org.jobdeck.queue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
@@ -96,7 +97,7 @@ public final class FileModes {
     }
 
     private static FileAttribute<?>[] attribute(Set<PosixFilePermission> permissions) {
-        if (!java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             return new FileAttribute<?>[0];
         }
         return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)};

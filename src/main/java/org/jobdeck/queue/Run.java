@@ -1,5 +1,7 @@
 package org.jobdeck.queue;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,7 +45,7 @@ public record Run(
 
     public Run {
         upstream = List.copyOf(upstream);
-        params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(
-                new java.util.LinkedHashMap<>(params));
+        params = params == null ? Map.of() : Collections.unmodifiableMap(
+                new LinkedHashMap<>(params));
     }
 }

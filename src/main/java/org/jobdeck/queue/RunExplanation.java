@@ -3,6 +3,7 @@ package org.jobdeck.queue;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jobdeck.core.text.Durations;
 
 /**
  * Why a run is where it is, in one line an operator can act on:
@@ -75,7 +76,7 @@ public final class RunExplanation {
     }
 
     public static String duration(long millis) {
-        return org.jobdeck.core.text.Durations.format(millis);
+        return Durations.format(millis);
     }
 
     private static String plural(int n, String word) {

@@ -1,8 +1,10 @@
 package org.jobdeck.queue;
 
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,7 +25,7 @@ public enum RunState {
     /** An upstream run failed or was cancelled; the run records which one. */
     BLOCKED;
 
-    private static final java.util.Map<RunState, Set<RunState>> NEXT = new java.util.EnumMap<>(RunState.class);
+    private static final Map<RunState, Set<RunState>> NEXT = new EnumMap<>(RunState.class);
 
     static {
         NEXT.put(WAITING, EnumSet.of(QUEUED, BLOCKED, CANCELLED));

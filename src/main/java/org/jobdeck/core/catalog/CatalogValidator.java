@@ -1,6 +1,7 @@
 package org.jobdeck.core.catalog;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -95,7 +96,7 @@ public final class CatalogValidator {
                 resolved[count++] = target;
             }
         }
-        return count == resolved.length ? resolved : java.util.Arrays.copyOf(resolved, count);
+        return count == resolved.length ? resolved : Arrays.copyOf(resolved, count);
     }
 
     private static Set<String> groupNames(List<JobGroup> groups, List<CatalogProblem> problems) {

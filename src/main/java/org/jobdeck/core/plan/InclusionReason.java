@@ -1,5 +1,7 @@
 package org.jobdeck.core.plan;
 
+import java.util.Locale;
+
 /** Why a job is in a plan. */
 public enum InclusionReason {
     /** Selected: in the selected group, named explicitly, or part of "all". */
@@ -8,7 +10,7 @@ public enum InclusionReason {
     DEPENDENCY;
 
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** "Member" or "Dependency", as the console labels it. */

@@ -1,11 +1,16 @@
 package org.jobdeck.core.plan;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jobdeck.core.catalog.JobCatalog;
 import org.jobdeck.core.graph.JobGraph;
 
@@ -105,7 +110,7 @@ public final class Plan {
 
     /** Groups that contribute dependencies, in group declaration order. */
     public List<String> dependencyGroups() {
-        Set<Integer> groups = new java.util.TreeSet<>();
+        Set<Integer> groups = new TreeSet<>();
         for (int j : order) {
             if (!member[j]) {
                 groups.add(catalog.groupIndexOf(j));
@@ -145,7 +150,7 @@ public final class Plan {
                 dependents[kept++] = d;
             }
         }
-        return kept == count ? dependents : java.util.Arrays.copyOf(dependents, kept);
+        return kept == count ? dependents : Arrays.copyOf(dependents, kept);
     }
 
     /**
@@ -180,8 +185,8 @@ public final class Plan {
     /** Breadth-first up the dependents inside the plan, to the nearest selected job. */
     private List<String> chainToMember(int start) {
         JobGraph graph = catalog.graph();
-        java.util.Map<Integer, Integer> parent = new java.util.HashMap<>();
-        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+        Map<Integer, Integer> parent = new HashMap<>();
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
         queue.add(start);
         parent.put(start, -1);
         while (!queue.isEmpty()) {

@@ -1,6 +1,7 @@
 package org.jobdeck.core.schedule;
 
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Locale;
@@ -42,7 +43,7 @@ public final class ScheduleZone {
         if (ZoneId.getAvailableZoneIds().contains(zone.getId())) {
             return zone;
         }
-        ZoneOffset offset = zone.getRules().getOffset(java.time.Instant.EPOCH);
+        ZoneOffset offset = zone.getRules().getOffset(Instant.EPOCH);
         int seconds = offset.getTotalSeconds();
         if (!zone.getRules().isFixedOffset() || seconds % 3600 != 0 || seconds == 0) {
             return ZoneId.of("UTC");

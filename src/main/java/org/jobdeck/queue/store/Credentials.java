@@ -2,9 +2,12 @@ package org.jobdeck.queue.store;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * The user and the secrets a database connection needs, kept apart from the URL. Secrets are the
@@ -16,17 +19,17 @@ import java.util.Properties;
  * @param spelling the secrets as they were written, when that differs (percent-encoded in a URL):
  *                 redacted too
  */
-public record Credentials(String user, Map<String, String> secrets, java.util.Set<String> spelling) {
+public record Credentials(String user, Map<String, String> secrets, Set<String> spelling) {
     static final String PASSWORD = "password";
     private static final int SHORTEST_REDACTED = 3;
 
     public Credentials {
         secrets = Map.copyOf(secrets);
-        spelling = java.util.Set.copyOf(spelling);
+        spelling = Set.copyOf(spelling);
     }
 
     public static Credentials of(String user, String password) {
-        return new Credentials(user, password == null ? Map.of() : Map.of(PASSWORD, password), java.util.Set.of());
+        return new Credentials(user, password == null ? Map.of() : Map.of(PASSWORD, password), Set.of());
     }
 
     public boolean hasPassword() {
@@ -58,7 +61,7 @@ public record Credentials(String user, Map<String, String> secrets, java.util.Se
             return null;
         }
         String result = text;
-        java.util.List<String> all = new java.util.ArrayList<>(secrets.values());
+        List<String> all = new ArrayList<>(secrets.values());
         all.addAll(spelling);
         for (String secret : all) {
             // A one- or two-letter password would turn every message into asterisks; such a

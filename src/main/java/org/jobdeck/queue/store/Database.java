@@ -2,10 +2,14 @@ package org.jobdeck.queue.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -47,7 +51,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** {@code listener} gets the id of each running run another process asked to cancel (PostgreSQL only). */
-    void onRemoteCancel(java.util.function.Consumer<String> listener) {
+    void onRemoteCancel(Consumer<String> listener) {
         if (remote != null) {
             remote.subscribeCancels(listener);
         }
@@ -56,7 +60,7 @@ public final class Database implements AutoCloseable {
     /** In a transaction that asked a running run to stop: tells the other processes on commit. */
     void signalCancel(Connection connection, long runId) throws SQLException {
         if (remote != null) {
-            try (java.sql.PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+            try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
                 notify.setString(1, RemoteChanges.CANCEL_CHANNEL);
                 notify.setString(2, remote.cancelPayload(runId));
                 notify.execute();
@@ -67,7 +71,7 @@ public final class Database implements AutoCloseable {
     /** In a transaction that queued, ended or handed back runs: wakes the other processes on commit. */
     void signalChange(Connection connection) throws SQLException {
         if (remote != null) {
-            try (java.sql.PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+            try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
                 notify.setString(1, RemoteChanges.CHANNEL);
                 notify.setString(2, remote.self());
                 notify.execute();
@@ -151,7 +155,7 @@ public final class Database implements AutoCloseable {
             root = root.getCause();
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        if (root instanceof java.net.UnknownHostException) {
+        if (root instanceof UnknownHostException) {
             message = "unknown host " + message; // the driver's message is the bare host name
         }
         return DatabaseUrl.mask(message.lines().findFirst().orElse(message));
@@ -170,7 +174,7 @@ public final class Database implements AutoCloseable {
      */
     void forceToDisk(Connection connection) throws SQLException {
         if (url.h2().flatMap(H2Location::filePath).isPresent()) {
-            try (java.sql.Statement statement = connection.createStatement()) {
+            try (Statement statement = connection.createStatement()) {
                 statement.execute("CHECKPOINT SYNC");
             }
         }

@@ -2,6 +2,7 @@ package org.jobdeck.queue.store;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import org.jobdeck.queue.JobdeckHome;
 import org.jobdeck.queue.QueueException;
@@ -103,8 +104,8 @@ public final class DatabaseUrl {
     }
 
     /** Where an H2 database lives (file, memory or server); empty for PostgreSQL. */
-    public java.util.Optional<H2Location> h2() {
-        return java.util.Optional.ofNullable(h2);
+    public Optional<H2Location> h2() {
+        return Optional.ofNullable(h2);
     }
 
     public boolean isEmbedded() {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jobdeck.queue.Run;
 
 /**
@@ -52,7 +53,7 @@ public interface Dialect {
      *
      * @return the ids whose success was recorded
      */
-    java.util.Set<Long> succeed(Writing writing, List<Run> runs, String workerId) throws SQLException;
+    Set<Long> succeed(Writing writing, List<Run> runs, String workerId) throws SQLException;
 
     /** For each run directly downstream of {@code upstream}: how many of those it waits for. */
     Map<Long, Integer> downstreamOf(Connection connection, List<Long> upstream) throws SQLException;

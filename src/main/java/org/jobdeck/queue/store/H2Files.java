@@ -1,9 +1,14 @@
 package org.jobdeck.queue.store;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import org.jobdeck.queue.FileModes;
 import org.jobdeck.queue.JobdeckHome;
@@ -57,9 +62,9 @@ final class H2Files {
             if (!Files.exists(data)) {
                 FileModes.createOwnerOnlyFile(data); // H2 takes an empty file as a new database
             }
-        } catch (java.nio.file.FileAlreadyExistsException raced) {
+        } catch (FileAlreadyExistsException raced) {
             // another process created it at this moment: it is theirs to fill
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new QueueException("Cannot create the database file " + data + ": " + e.getMessage(), e);
         }
         String jdbcUrl = url.jdbcUrl();
@@ -80,21 +85,21 @@ final class H2Files {
      * Connects with the secret; a database created before secrets existed (its password empty)
      * is given the secret as its password on the way in.
      */
-    static java.sql.Connection connect(DatabaseUrl url, ConnectionFactory connect) throws java.sql.SQLException {
+    static Connection connect(DatabaseUrl url, ConnectionFactory connect) throws SQLException {
         try {
             return connect.open(url);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             if (!WRONG_PASSWORD.equals(e.getSQLState())) {
                 throw e;
             }
-            java.sql.Connection legacy;
+            Connection legacy;
             try {
                 legacy = connect.open(url.withCredentials(Credentials.of(url.credentials().user(), "")));
-            } catch (java.sql.SQLException stillWrong) {
+            } catch (SQLException stillWrong) {
                 throw e;
             }
             String secret = url.credentials().secrets().get(Credentials.PASSWORD);
-            try (java.sql.Statement statement = legacy.createStatement()) {
+            try (Statement statement = legacy.createStatement()) {
                 // The secret is base64url (checked on reading), so it is safe inside quotes.
                 statement.execute("SET PASSWORD '" + secret + "'");
             }
@@ -126,6 +131,6 @@ final class H2Files {
     /** Opens a connection; {@link Database#connectDirectly} in production. */
     @FunctionalInterface
     interface ConnectionFactory {
-        java.sql.Connection open(DatabaseUrl url) throws java.sql.SQLException;
+        Connection open(DatabaseUrl url) throws SQLException;
     }
 }

@@ -1,6 +1,7 @@
 package org.jobdeck.queue.store;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jobdeck.queue.QueueException;
@@ -24,7 +25,7 @@ public record H2Location(Kind kind, Path file, String jdbcUrl) {
      * timed-out runs, and those threads write to the database (progress, logs, outcomes).
      */
     private static final String ASYNC = "async:";
-    private static final java.util.List<String> FILE_PREFIXES = java.util.List.of("file:", ASYNC);
+    private static final List<String> FILE_PREFIXES = List.of("file:", ASYNC);
 
     static H2Location of(String url, String shown) {
         String rest = url.substring(PREFIX.length());

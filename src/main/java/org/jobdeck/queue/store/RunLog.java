@@ -3,6 +3,7 @@ package org.jobdeck.queue.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -74,7 +75,7 @@ public final class RunLog {
                     }
                 }
             }
-            java.util.Collections.reverse(lines);
+            Collections.reverse(lines);
             return lines;
         });
     }

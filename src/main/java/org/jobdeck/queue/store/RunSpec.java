@@ -1,5 +1,7 @@
 package org.jobdeck.queue.store;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +16,6 @@ public record RunSpec(String jobName, String group, List<Integer> upstream,
                       long timeoutMs) {
     public RunSpec {
         upstream = List.copyOf(upstream);
-        params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 }

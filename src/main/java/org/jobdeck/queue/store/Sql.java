@@ -2,10 +2,13 @@ package org.jobdeck.queue.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import org.jobdeck.queue.UnknownRunException;
 
 /** Small JDBC helpers: statements with positional values, and chunked IN lists. */
 final class Sql {
@@ -26,7 +29,7 @@ final class Sql {
         List<Long> result = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, values);
-            try (java.sql.ResultSet rows = statement.executeQuery()) {
+            try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     result.add(rows.getLong(1));
                 }
@@ -42,7 +45,7 @@ final class Sql {
     }
 
     static String placeholders(int count) {
-        return String.join(",", java.util.Collections.nCopies(count, "?"));
+        return String.join(",", Collections.nCopies(count, "?"));
     }
 
     /** Splits ids into lists small enough for one IN clause. */
@@ -66,7 +69,7 @@ final class Sql {
         try {
             return Long.parseLong(id.trim());
         } catch (NumberFormatException | NullPointerException e) {
-            throw new org.jobdeck.queue.UnknownRunException(id);
+            throw new UnknownRunException(id);
         }
     }
 }

@@ -2,9 +2,11 @@ package org.jobdeck.queue.store;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,7 +35,7 @@ record UrlCredentials(String url, Credentials credentials, String masked, String
         String url = given;
         String user = null;
         Map<String, String> secrets = new LinkedHashMap<>();
-        java.util.Set<String> spelling = new java.util.HashSet<>();
+        Set<String> spelling = new HashSet<>();
         String masked = given;
         String remembered = given;
         Matcher info = USER_INFO.matcher(url);

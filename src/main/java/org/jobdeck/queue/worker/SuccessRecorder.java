@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.jobdeck.queue.QueueException;
 import org.jobdeck.queue.Run;
@@ -30,7 +32,7 @@ final class SuccessRecorder implements AutoCloseable {
     private final String workerId;
     private final Consumer<Run> done;
     private final BlockingQueue<Run> pending = new LinkedBlockingQueue<>();
-    private final java.util.concurrent.atomic.AtomicInteger unwritten = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger unwritten = new AtomicInteger();
     private final Thread thread;
     private volatile boolean closing;
 
@@ -61,7 +63,7 @@ final class SuccessRecorder implements AutoCloseable {
         List<Run> group = new ArrayList<>();
         while (!closing || !pending.isEmpty()) {
             try {
-                Run first = pending.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                Run first = pending.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }

@@ -1,12 +1,12 @@
 package org.jobdeck.queue.worker;
 
-import org.jobdeck.queue.store.LeaseWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +16,7 @@ import org.jobdeck.queue.LeaseLostException;
 import org.jobdeck.queue.QueueException;
 import org.jobdeck.queue.Run;
 import org.jobdeck.queue.handler.HandlerRegistry;
+import org.jobdeck.queue.store.LeaseWriter;
 import org.jobdeck.queue.store.RunStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -335,7 +336,7 @@ public final class WorkerPool implements AutoCloseable {
         volatile boolean timedOut;
         /** The handler returned and its outcome is being written. */
         volatile boolean finishing;
-        volatile java.util.concurrent.ScheduledFuture<?> timeout;
+        volatile ScheduledFuture<?> timeout;
 
         Execution(Run run, RunContext context) {
             this.run = run;
