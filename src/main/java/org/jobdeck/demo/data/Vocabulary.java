@@ -4,9 +4,6 @@ import java.util.List;
 
 /** The words the demo dataset is made of: interests, demographics, names, quiz and post text. */
 public final class Vocabulary {
-    private Vocabulary() {
-    }
-
     /** The five traits, in the order of {@code demo.user_traits}' columns. */
     public static final List<String> TRAITS = List.of(
             "openness", "conscientiousness", "extraversion", "agreeableness", "neuroticism");
@@ -98,5 +95,8 @@ public final class Vocabulary {
             return "45-54";
         }
         return "55+";
+    }
+
+    private Vocabulary() {
     }
 }

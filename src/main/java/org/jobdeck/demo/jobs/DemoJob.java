@@ -16,6 +16,12 @@ import org.jobdeck.queue.handler.PermanentJobFailure;
  * so a reader never sees half of one; a cancelled run rolls back.
  */
 public abstract class DemoJob implements JobHandler {
+    /** "no user traits yet" and friends: the message a downstream job fails with. */
+    static final String NO_TRAITS = "No user traits yet: run build-user-traits first";
+    static final String NO_FEATURES = "No content features yet: run content-features first";
+    static final String NO_MATCHES = "No match scores yet: run match-scores first";
+    static final String NO_AFFINITY = "No affinity profiles yet: run affinity first";
+
     protected final DemoDataset dataset;
 
     protected DemoJob(DemoDataset dataset) {
@@ -85,9 +91,4 @@ public abstract class DemoJob implements JobHandler {
         return value;
     }
 
-    /** "no user traits yet" and friends: the message a downstream job fails with. */
-    static final String NO_TRAITS = "No user traits yet: run build-user-traits first";
-    static final String NO_FEATURES = "No content features yet: run content-features first";
-    static final String NO_MATCHES = "No match scores yet: run match-scores first";
-    static final String NO_AFFINITY = "No affinity profiles yet: run affinity first";
 }
