@@ -21,23 +21,23 @@ import java.util.List;
  */
 public final class JobGraph {
     private final int size;
-    private final int[] depStart;
-    private final int[] deps;
+    private final int[] dependencyStart;
+    private final int[] dependencies;
     private final int[] dependentStart;
     private final int[] dependents;
     private final int[] wave;
-    private final int[] order;
+    private final int[] topological;
     private final boolean acyclic;
 
-    private JobGraph(int size, int[] depStart, int[] deps) {
+    private JobGraph(int size, int[] dependencyStart, int[] dependencies) {
         this.size = size;
-        this.depStart = depStart;
-        this.deps = deps;
+        this.dependencyStart = dependencyStart;
+        this.dependencies = dependencies;
         this.dependentStart = new int[size + 1];
-        this.dependents = new int[deps.length];
+        this.dependents = new int[dependencies.length];
         invert();
         this.wave = new int[size];
-        this.order = new int[size];
+        this.topological = new int[size];
         this.acyclic = layer();
     }
 
@@ -60,8 +60,8 @@ public final class JobGraph {
     }
 
     private void invert() {
-        for (int e = 0; e < deps.length; e++) {
-            dependentStart[deps[e] + 1]++;
+        for (int e = 0; e < dependencies.length; e++) {
+            dependentStart[dependencies[e] + 1]++;
         }
         for (int j = 0; j < size; j++) {
             dependentStart[j + 1] += dependentStart[j];
@@ -69,8 +69,8 @@ public final class JobGraph {
         int[] fill = Arrays.copyOf(dependentStart, size);
         // Visiting jobs in index order leaves each dependents run sorted by declaration index.
         for (int j = 0; j < size; j++) {
-            for (int e = depStart[j]; e < depStart[j + 1]; e++) {
-                dependents[fill[deps[e]]++] = j;
+            for (int e = dependencyStart[j]; e < dependencyStart[j + 1]; e++) {
+                dependents[fill[dependencies[e]]++] = j;
             }
         }
     }
@@ -81,7 +81,7 @@ public final class JobGraph {
         int[] queue = new int[size];
         int tail = 0;
         for (int j = 0; j < size; j++) {
-            pending[j] = depStart[j + 1] - depStart[j];
+            pending[j] = dependencyStart[j + 1] - dependencyStart[j];
             if (pending[j] == 0) {
                 queue[tail++] = j;
             }
@@ -113,7 +113,7 @@ public final class JobGraph {
             waveStart[w + 1] += waveStart[w];
         }
         for (int j = 0; j < size; j++) {
-            order[waveStart[wave[j]]++] = j;
+            topological[waveStart[wave[j]]++] = j;
         }
         return true;
     }
@@ -127,11 +127,11 @@ public final class JobGraph {
     }
 
     public int dependencyCount(int job) {
-        return depStart[job + 1] - depStart[job];
+        return dependencyStart[job + 1] - dependencyStart[job];
     }
 
     public int dependency(int job, int k) {
-        return deps[depStart[job] + k];
+        return dependencies[dependencyStart[job] + k];
     }
 
     public int dependentCount(int job) {
@@ -148,10 +148,10 @@ public final class JobGraph {
         return wave[job];
     }
 
-    /** Every job, by wave and then declaration index. The array is shared: do not modify it. */
+    /** Every job, by wave and then declaration index: a copy, the graph's own stays as it is. */
     public int[] topologicalOrder() {
         requireAcyclic();
-        return order;
+        return topological.clone();
     }
 
     private void requireAcyclic() {
@@ -196,8 +196,8 @@ public final class JobGraph {
         parent[start] = -1;
         for (int head = 0; head < tail; head++) {
             int j = queue[head];
-            for (int e = depStart[j]; e < depStart[j + 1]; e++) {
-                int d = deps[e];
+            for (int e = dependencyStart[j]; e < dependencyStart[j + 1]; e++) {
+                int d = dependencies[e];
                 if (d == start) {
                     return closePath(parent, j, start);
                 }

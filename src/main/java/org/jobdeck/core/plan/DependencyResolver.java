@@ -26,12 +26,14 @@ import org.jobdeck.core.graph.JobGraph;
 public final class DependencyResolver {
     private final JobCatalog catalog;
     private final JobGraph graph;
+    /** The catalog's topological order (the resolver's own copy), and each job's place in it. */
+    private final int[] order;
     private final int[] rank;
 
     public DependencyResolver(JobCatalog catalog) {
         this.catalog = catalog;
         this.graph = catalog.graph();
-        int[] order = graph.topologicalOrder();
+        this.order = graph.topologicalOrder();
         this.rank = new int[order.length];
         for (int position = 0; position < order.length; position++) {
             rank[order[position]] = position;
@@ -46,7 +48,7 @@ public final class DependencyResolver {
         int n = catalog.size();
         boolean[] all = new boolean[n];
         Arrays.fill(all, true);
-        return new Plan(catalog, PlanScope.ALL, null, List.of(), graph.topologicalOrder(), all, all);
+        return new Plan(catalog, PlanScope.ALL, null, List.of(), order.clone(), all, all);
     }
 
     /** @throws org.jobdeck.core.catalog.UnknownGroupException for a group the catalog lacks */
@@ -108,7 +110,7 @@ public final class DependencyResolver {
         int[] ordered = new int[size];
         if ((long) size * 16 >= catalog.size()) {
             int next = 0;
-            for (int j : graph.topologicalOrder()) {
+            for (int j : order) {
                 if (inPlan[j]) {
                     ordered[next++] = j;
                 }
@@ -120,9 +122,8 @@ public final class DependencyResolver {
             ranks[i] = rank[jobs[i]];
         }
         Arrays.sort(ranks);
-        int[] topological = graph.topologicalOrder();
         for (int i = 0; i < size; i++) {
-            ordered[i] = topological[ranks[i]];
+            ordered[i] = order[ranks[i]];
         }
         return ordered;
     }
