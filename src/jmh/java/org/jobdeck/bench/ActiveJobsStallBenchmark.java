@@ -80,8 +80,11 @@ public final class ActiveJobsStallBenchmark {
         this.args = args;
     }
 
-    public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    public static void main(String[] args) {
+        BenchHarness.run(() -> stallBenchmark(args));
+    }
+
+    private static void stallBenchmark(String[] args) throws Exception {
         Options options = Options.parse(args);
         if (options.pulseLog) {
             System.setProperty("javafx.pulseLogger", "true");
@@ -99,7 +102,6 @@ public final class ActiveJobsStallBenchmark {
             return null;
         });
         new ActiveJobsStallBenchmark(options, args).run();
-        System.exit(0);
     }
 
     private void run() throws Exception {

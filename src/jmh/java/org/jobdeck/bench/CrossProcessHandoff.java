@@ -54,19 +54,19 @@ public final class CrossProcessHandoff {
     private CrossProcessHandoff() {
     }
 
-    public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        Map<String, String> values = BenchArgs.parse(args);
-        if (values.containsKey("child")) {
-            child(Integer.parseInt(values.get("threads")), Integer.parseInt(values.get("chains")),
-                    Integer.parseInt(values.get("length")));
-        } else {
-            coordinate(Integer.parseInt(values.getOrDefault("processes", "2")),
-                    Integer.parseInt(values.getOrDefault("threads", "2")),
-                    Integer.parseInt(values.getOrDefault("length", "200")),
-                    Integer.parseInt(values.getOrDefault("rounds", "5")));
-        }
-        System.exit(0);
+    public static void main(String[] args) {
+        BenchHarness.run(() -> {
+            Map<String, String> values = BenchArgs.parse(args);
+            if (values.containsKey("child")) {
+                child(Integer.parseInt(values.get("threads")), Integer.parseInt(values.get("chains")),
+                        Integer.parseInt(values.get("length")));
+            } else {
+                coordinate(Integer.parseInt(values.getOrDefault("processes", "2")),
+                        Integer.parseInt(values.getOrDefault("threads", "2")),
+                        Integer.parseInt(values.getOrDefault("length", "200")),
+                        Integer.parseInt(values.getOrDefault("rounds", "5")));
+            }
+        });
     }
 
     // The coordinator
@@ -74,8 +74,8 @@ public final class CrossProcessHandoff {
     private static void coordinate(int processes, int threads, int length, int rounds) throws Exception {
         int chains = processes * threads;
         System.out.printf(Locale.ROOT, "CrossProcessHandoff: %d worker JVMs x %d threads, %d chains of %d no-op runs;"
-                + " %d cores, JDK %s; %d measured rounds after 1 warm-up%n", processes, threads, chains, length,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), rounds);
+                + " %s; %d measured rounds after 1 warm-up%n", processes, threads, chains, length,
+                BenchHarness.machine(), rounds);
         List<Double> cross = new ArrayList<>();
         List<Double> same = new ArrayList<>();
         List<Double> roundP99 = new ArrayList<>();

@@ -103,23 +103,23 @@ public final class DbSchedulerComparison {
         this.options = options;
     }
 
-    public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        Options options = Options.parse(args);
-        if (options.worker != null) {
-            workerMain(options);
-            System.exit(0);
-        }
-        DbSchedulerComparison comparison = new DbSchedulerComparison(options);
-        try {
-            comparison.run();
-        } finally {
-            if (comparison.second != null) {
-                comparison.second.close();
+    public static void main(String[] args) {
+        BenchHarness.run(() -> {
+            Options options = Options.parse(args);
+            if (options.worker != null) {
+                workerMain(options);
+                return;
             }
-            comparison.databases.close();
-        }
-        System.exit(0);
+            DbSchedulerComparison comparison = new DbSchedulerComparison(options);
+            try {
+                comparison.run();
+            } finally {
+                if (comparison.second != null) {
+                    comparison.second.close();
+                }
+                comparison.databases.close();
+            }
+        });
     }
 
     // Coordinator

@@ -34,15 +34,17 @@ public final class EnqueueDurabilityBenchmark {
     private EnqueueDurabilityBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        Map<String, String> options = BenchArgs.parse(args);
+    public static void main(String[] args) {
+        BenchHarness.run(() -> measure(BenchArgs.parse(args)));
+    }
+
+    private static void measure(Map<String, String> options) throws Exception {
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "5"));
         int enqueues = Integer.parseInt(options.getOrDefault("enqueues", "300"));
         int callers = Integer.parseInt(options.getOrDefault("callers", "4"));
         int parallel = Integer.parseInt(options.getOrDefault("parallel-enqueues", "600"));
-        System.out.printf(Locale.ROOT, "EnqueueDurabilityBenchmark: %d rounds after 1 warm-up; %d cores, JDK %s%n",
-                rounds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        System.out.printf(Locale.ROOT, "EnqueueDurabilityBenchmark: %d rounds after 1 warm-up; %s%n", rounds,
+                BenchHarness.machine());
         List<Double> p50 = new ArrayList<>();
         List<Double> p99 = new ArrayList<>();
         List<Double> throughput = new ArrayList<>();
@@ -65,7 +67,6 @@ public final class EnqueueDurabilityBenchmark {
         System.out.printf(Locale.ROOT, "median (min-max) of rounds: enqueue p50 %s ms, p99 %s ms; %d callers: %s batches/s%n",
                 Stats.of(p50).medianRange("%.2f"), Stats.of(p99).medianRange("%.2f"), callers,
                 Stats.of(throughput).medianRange("%.0f"));
-        System.exit(0);
     }
 
     private static double[] latencies(EmbeddedJobsApi api, int count) {

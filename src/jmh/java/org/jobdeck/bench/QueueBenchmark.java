@@ -51,21 +51,20 @@ public final class QueueBenchmark {
         this.options = options;
     }
 
-    public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        Options options = Options.parse(args);
-        QueueBenchmark benchmark = new QueueBenchmark(options);
-        try {
-            benchmark.run();
-        } finally {
-            benchmark.databases.close();
-        }
-        System.exit(0);
+    public static void main(String[] args) {
+        BenchHarness.run(() -> {
+            QueueBenchmark benchmark = new QueueBenchmark(Options.parse(args));
+            try {
+                benchmark.run();
+            } finally {
+                benchmark.databases.close();
+            }
+        });
     }
 
     private void run() throws Exception {
-        System.out.printf(Locale.ROOT, "QueueBenchmark: %s, %d cores, JDK %s; %d measured rounds after 1 warm-up%n",
-                options, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), options.rounds);
+        System.out.printf(Locale.ROOT, "QueueBenchmark: %s, %s; %d measured rounds after 1 warm-up%n",
+                options, BenchHarness.machine(), options.rounds);
         for (Kind kind : options.dbs) {
             if (kind == Kind.POSTGRES) {
                 System.out.println("PostgreSQL: " + databases.postgresDescription());
