@@ -17,6 +17,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import org.jobdeck.api.RunStatus;
 import org.jobdeck.core.catalog.CatalogProblem;
 import org.jobdeck.ui.connection.BackendOpener;
 import org.jobdeck.ui.connection.ConnectionTarget;
@@ -107,9 +108,9 @@ public final class MainViewModel implements AutoCloseable {
 
     private void countsLoaded(Map<String, Integer> counts) {
         countsInFlight = false;
-        running.set(counts.getOrDefault("running", 0));
-        queued.set(counts.getOrDefault("queued", 0));
-        failed.set(counts.getOrDefault("failed", 0));
+        running.set(counts.getOrDefault(RunStatus.RUNNING.wireName(), 0));
+        queued.set(counts.getOrDefault(RunStatus.QUEUED.wireName(), 0));
+        failed.set(counts.getOrDefault(RunStatus.FAILED.wireName(), 0));
         connectionState.set("Connected");
         if (countsDirty) {
             countsDirty = false;

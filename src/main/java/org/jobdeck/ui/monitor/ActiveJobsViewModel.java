@@ -1,12 +1,14 @@
 package org.jobdeck.ui.monitor;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -19,6 +21,7 @@ import javafx.collections.transformation.SortedList;
 import org.jobdeck.api.JobsApi;
 import org.jobdeck.api.RunDetail;
 import org.jobdeck.api.RunFilter;
+import org.jobdeck.api.RunStatus;
 import org.jobdeck.api.RunView;
 import org.jobdeck.ui.util.TaskExecutor;
 
@@ -28,6 +31,8 @@ import org.jobdeck.ui.util.TaskExecutor;
  */
 public final class ActiveJobsViewModel implements AutoCloseable {
     public static final String ALL = "all";
+    /** The state filter's choice for every run that is not settled yet. */
+    public static final String ACTIVE = "active";
     static final int INITIAL_RUNS = 10_000;
     static final int LOG_LINES = 200;
 
@@ -134,11 +139,11 @@ public final class ActiveJobsViewModel implements AutoCloseable {
                 added.add(row);
                 continue;
             }
-            String before = row.stateProperty().get();
+            RunStatus before = row.stateProperty().get();
             if (row.update(view)) {
                 changed.add(row);
                 selectedChanged |= row == selected.get();
-                if (live && "failed".equals(view.state()) && !"failed".equals(before)) {
+                if (live && view.state() == RunStatus.FAILED && before != RunStatus.FAILED) {
                     onFailure.accept(row);
                 }
             }
@@ -170,8 +175,8 @@ public final class ActiveJobsViewModel implements AutoCloseable {
         executor.execute(() -> api.cancel(row.id()), view -> {
             apply(List.of(view));
             status.set("Run " + row.id() + " (" + row.jobName() + "): "
-                    + ("running".equals(view.state()) ? "cancel requested; it stops when its handler notices"
-                    : view.state()));
+                    + (view.state() == RunStatus.RUNNING ? "cancel requested; it stops when its handler notices"
+                    : view.state().wireName()));
         }, error -> status.set("Cannot cancel run " + row.id() + ": " + error.getMessage()));
     }
 
@@ -225,8 +230,8 @@ public final class ActiveJobsViewModel implements AutoCloseable {
         String group = groupFilter.get();
         String batch = batchFilter.get() == null ? "" : batchFilter.get().trim();
         String text = textFilter.get() == null ? "" : textFilter.get().trim().toLowerCase(Locale.ROOT);
-        filtered.setPredicate(row -> (ALL.equals(state) || state == null || state.equals(row.stateProperty().get())
-                || ("active".equals(state) && row.isActive()))
+        filtered.setPredicate(row -> (ALL.equals(state) || state == null || state.equals(row.stateProperty().get().wireName())
+                || (ACTIVE.equals(state) && row.isActive()))
                 && (ALL.equals(group) || group == null || group.equals(row.group()))
                 && (batch.isEmpty() || batch.equals(row.batchId()))
                 && (text.isEmpty() || (row.id() + " " + row.jobName() + " " + row.whyProperty().get())
@@ -331,6 +336,6 @@ public final class ActiveJobsViewModel implements AutoCloseable {
 
     /** State filter choices: all, active, and each state. */
     public static List<String> stateChoices() {
-        return List.of(ALL, "active", "waiting", "queued", "running", "succeeded", "failed", "cancelled", "blocked");
+        return Stream.concat(Stream.of(ALL, ACTIVE), Arrays.stream(RunStatus.values()).map(RunStatus::wireName)).toList();
     }
 }

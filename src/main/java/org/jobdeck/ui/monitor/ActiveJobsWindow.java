@@ -35,6 +35,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.controlsfx.control.Notifications;
+import org.jobdeck.api.RunStatus;
 import org.jobdeck.core.text.Durations;
 import org.jobdeck.ui.Theme;
 import org.jobdeck.ui.main.MainWindow;
@@ -147,11 +148,10 @@ public final class ActiveJobsWindow {
         Button copy = action("Copy run id", "mdi2c-content-copy", "copy-run-id", this::copySelectedId);
         var selected = model.selectedProperty();
         cancel.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.get() == null
-                || !selected.get().isActive() && !"blocked".equals(selected.get().stateProperty().get()),
+                || !selected.get().stateProperty().get().canCancel(),
                 selected, table.getItems()));
         retry.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.get() == null
-                || !("failed".equals(selected.get().stateProperty().get())
-                || "cancelled".equals(selected.get().stateProperty().get())), selected, table.getItems()));
+                || !selected.get().stateProperty().get().canRetry(), selected, table.getItems()));
         copy.disableProperty().bind(selected.isNull());
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -280,7 +280,7 @@ public final class ActiveJobsWindow {
             return "";
         }
         Instant end = row.finishedAtProperty().get() != null ? row.finishedAtProperty().get()
-                : "running".equals(row.stateProperty().get()) ? now : null;
+                : row.stateProperty().get() == RunStatus.RUNNING ? now : null;
         return end == null ? "" : Durations.format(Duration.between(started, end).toMillis());
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.control.TableCell;
+import org.jobdeck.api.RunStatus;
 
 /** Elapsed time; a running run's cell follows the window's one-second clock. */
 final class DurationCell extends TableCell<RunRow, RunRow> {
@@ -14,7 +15,7 @@ final class DurationCell extends TableCell<RunRow, RunRow> {
     DurationCell(ObjectProperty<Instant> now) {
         this.now = now;
         now.addListener((obs, old, value) -> {
-            if (bound != null && "running".equals(bound.stateProperty().get())) {
+            if (bound != null && bound.stateProperty().get() == RunStatus.RUNNING) {
                 show();
             }
         });

@@ -9,6 +9,7 @@ import org.jobdeck.api.EnqueueRequest;
 import org.jobdeck.api.EnqueueResult;
 import org.jobdeck.api.JobsApi;
 import org.jobdeck.api.PlanRequest;
+import org.jobdeck.api.RunStatus;
 import org.jobdeck.api.RunView;
 import org.jobdeck.core.catalog.CatalogReader;
 import org.jobdeck.ui.UiTestBackends;
@@ -40,7 +41,7 @@ class ActiveJobsViewModelTest {
     }
 
     private static RunView view(String id, String job, String state, long version) {
-        return new RunView(id, job, "feed", state, 1, 3, "1", 1, List.of(), Map.of(), null, null, null,
+        return new RunView(id, job, "feed", RunStatus.parse(state), 1, 3, "1", 1, List.of(), Map.of(), null, null, null,
                 "failed".equals(state) ? "boom" : null, state, null, new RunView.Progress(0, 0, null), version);
     }
 
@@ -64,7 +65,7 @@ class ActiveJobsViewModelTest {
         model.apply(List.of(view("7", "trending", "queued", 2)));
 
         assertThat(model.row("7")).isSameAs(row);
-        assertThat(row.stateProperty().get()).isEqualTo("running");
+        assertThat(row.stateProperty().get()).isEqualTo(RunStatus.RUNNING);
         assertThat(model.totalRows()).isEqualTo(1);
     }
 
@@ -76,7 +77,7 @@ class ActiveJobsViewModelTest {
 
         model.apply(List.of(view("1", "trending", "running", 2)));
 
-        assertThat(model.row("1").stateProperty().get()).isEqualTo("running");
+        assertThat(model.row("1").stateProperty().get()).isEqualTo(RunStatus.RUNNING);
         assertThat(listChanges).as("list changes, each of which makes the table rebuild its rows").isEmpty();
         assertThat(model.rows()).extracting(RunRow::id).containsExactly("2", "1");
     }
@@ -84,7 +85,7 @@ class ActiveJobsViewModelTest {
     @Test
     void aChangedRowMovesWhenTheRowsAreSortedOnWhatChanged() {
         model.apply(List.of(view("1", "trending", "queued", 1), view("2", "affinity", "running", 1)));
-        model.rows().setComparator(java.util.Comparator.comparing(row -> row.stateProperty().get()));
+        model.rows().setComparator(java.util.Comparator.comparing(row -> row.stateProperty().get().wireName()));
         assertThat(model.rows()).extracting(RunRow::id).containsExactly("1", "2");
 
         model.apply(List.of(view("1", "trending", "succeeded", 2)));
@@ -99,7 +100,7 @@ class ActiveJobsViewModelTest {
         model.deferMoves(true);
 
         model.apply(List.of(view("1", "trending", "succeeded", 2)));
-        assertThat(model.row("1").stateProperty().get()).isEqualTo("succeeded");
+        assertThat(model.row("1").stateProperty().get()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(model.rows()).extracting(RunRow::id).containsExactly("2", "1");
 
         model.applyPendingMoves();
@@ -147,14 +148,14 @@ class ActiveJobsViewModelTest {
         model.cancelSelected();
         executor.runPending();
 
-        assertThat(traits.stateProperty().get()).isEqualTo("cancelled");
+        assertThat(traits.stateProperty().get()).isEqualTo(RunStatus.CANCELLED);
         assertThat(model.statusProperty().get()).endsWith("(build-user-traits): cancelled");
 
         model.retrySelected();
 
-        assertThat(traits.stateProperty().get()).isEqualTo("queued");
+        assertThat(traits.stateProperty().get()).isEqualTo(RunStatus.QUEUED);
         assertThat(model.statusProperty().get()).contains("retried; 2 downstream run(s) waiting again");
-        assertThat(model.row(batch.jobs().get(3).jobRunId()).stateProperty().get()).isEqualTo("waiting");
+        assertThat(model.row(batch.jobs().get(3).jobRunId()).stateProperty().get()).isEqualTo(RunStatus.WAITING);
     }
 
     @Test
