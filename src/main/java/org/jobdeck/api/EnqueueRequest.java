@@ -10,6 +10,9 @@ import java.util.Map;
 public record EnqueueRequest(PlanRequest selection, Map<String, Map<String, Object>> params,
                              String requestedBy, String idempotencyKey) {
     public EnqueueRequest {
+        if (selection == null) {
+            throw new JobsApiException(JobsApiException.Code.INVALID_REQUEST, PlanRequest.NO_SCOPE);
+        }
         params = params == null ? Map.of() : Map.copyOf(requireObjects(params));
     }
 

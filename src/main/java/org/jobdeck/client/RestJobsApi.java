@@ -27,6 +27,7 @@ import org.jobdeck.api.RunFilter;
 import org.jobdeck.api.RunView;
 import org.jobdeck.core.catalog.CatalogDocument;
 import org.jobdeck.core.catalog.CatalogReader;
+import org.jobdeck.core.plan.PlanScope;
 
 /**
  * {@link JobsApi} over a Jobdeck server ({@code jobdeck serve}), with OkHttp and Jackson.
@@ -132,10 +133,10 @@ public final class RestJobsApi implements JobsApi {
     @Override
     public PlanView plan(PlanRequest request) {
         HttpUrl.Builder url = transport.url("plan");
-        switch (scope(request)) {
-            case "all" -> url.addQueryParameter("all", "true");
-            case "group" -> url.addQueryParameter("group", request.group());
-            default -> request.jobs().forEach(job -> url.addQueryParameter("job", job));
+        switch (request.scope()) {
+            case ALL -> url.addQueryParameter("all", "true");
+            case GROUP -> url.addQueryParameter("group", request.group());
+            case JOBS -> request.jobs().forEach(job -> url.addQueryParameter("job", job));
         }
         return transport.get(url.build(), PlanView.class);
     }
@@ -148,14 +149,13 @@ public final class RestJobsApi implements JobsApi {
     @Override
     public EnqueueResult enqueue(EnqueueRequest request) {
         PlanRequest selection = request.selection();
-        String scope = scope(selection);
-        String endpoint = switch (scope) {
-            case "all" -> "enqueue-all";
-            case "group" -> "enqueue-group";
-            default -> "enqueue";
+        String endpoint = switch (selection.scope()) {
+            case ALL -> "enqueue-all";
+            case GROUP -> "enqueue-group";
+            case JOBS -> "enqueue";
         };
-        EnqueueBody body = new EnqueueBody("group".equals(scope) ? selection.group() : null,
-                "jobs".equals(scope) ? selection.jobs() : null, request.params(),
+        EnqueueBody body = new EnqueueBody(selection.scope() == PlanScope.GROUP ? selection.group() : null,
+                selection.scope() == PlanScope.JOBS ? selection.jobs() : null, request.params(),
                 request.requestedBy() == null ? System.getProperty("user.name") : request.requestedBy());
         String key = request.idempotencyKey() == null ? UUID.randomUUID().toString() : request.idempotencyKey();
         HttpUrl url = transport.url(endpoint).build();
@@ -236,24 +236,6 @@ public final class RestJobsApi implements JobsApi {
             client.dispatcher().cancelAll();
             client.dispatcher().executorService().shutdown();
             client.connectionPool().evictAll();
-        }
-    }
-
-    /** The scope as the embedded backend checks it, so both report the same errors. */
-    private static String scope(PlanRequest request) {
-        String scope = request == null || request.scope() == null ? "" : request.scope();
-        switch (scope) {
-            case "all", "jobs" -> {
-                return scope;
-            }
-            case "group" -> {
-                if (request.group() == null || request.group().isBlank()) {
-                    throw new JobsApiException(Code.INVALID_REQUEST, "Name a group to plan");
-                }
-                return scope;
-            }
-            default -> throw new JobsApiException(Code.INVALID_REQUEST,
-                    "Unknown scope: " + scope + " (use all, group or jobs)");
         }
     }
 
