@@ -1,6 +1,5 @@
 package org.jobdeck.client;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.time.Duration;
@@ -24,6 +23,8 @@ import org.jobdeck.api.PlanRequest;
 import org.jobdeck.api.PlanView;
 import org.jobdeck.api.RunDetail;
 import org.jobdeck.api.RunFilter;
+import org.jobdeck.api.RunList;
+import org.jobdeck.api.RunPage;
 import org.jobdeck.api.RunView;
 import org.jobdeck.core.catalog.CatalogDocument;
 import org.jobdeck.core.catalog.CatalogReader;
@@ -167,14 +168,6 @@ public final class RestJobsApi implements JobsApi {
             // answer with that batch instead of a second one.
             return transport.post(url, body, headers, EnqueueResult.class);
         }
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record RunPage(List<RunView> runs, String next) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record RunList(List<RunView> runs) {
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.jobdeck.server;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jobdeck.api.RunList;
 import org.jobdeck.api.RunView;
 
 /**
@@ -53,7 +54,7 @@ record StreamEvent(String name, String data, long position) {
                 views.add(change.run());
                 position = Math.max(position, change.position());
             }
-            events.add(new StreamEvent("runs", ServerJson.write(new RunRoutes.RunList(views)), position));
+            events.add(new StreamEvent("runs", ServerJson.write(new RunList(views)), position));
         }
         return events;
     }
