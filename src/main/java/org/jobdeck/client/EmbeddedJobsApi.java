@@ -142,12 +142,9 @@ public final class EmbeddedJobsApi implements JobsApi {
     public EnqueueResult enqueue(EnqueueRequest request) {
         return guard(() -> {
             Plan plan = resolve(request.selection());
-            String requestedBy = request.requestedBy() == null || request.requestedBy().isBlank()
-                    ? System.getProperty("user.name", "unknown") : request.requestedBy();
-            // Bound to the request as it will be stored: an omitted requester and the default one are the same.
             IdempotencyKey key = request.idempotencyKey() == null ? null
-                    : new IdempotencyKey(request.idempotencyKey(), request.withRequestedBy(requestedBy).fingerprint());
-            Batch batch = enqueuer.enqueue(plan, request.params(), requestedBy, key);
+                    : new IdempotencyKey(request.idempotencyKey(), request.fingerprint());
+            Batch batch = enqueuer.enqueue(plan, request.params(), request.requestedBy(), key);
             return result(batch);
         });
     }

@@ -157,7 +157,7 @@ public final class RestJobsApi implements JobsApi {
         };
         EnqueueBody body = new EnqueueBody(selection.scope() == PlanScope.GROUP ? selection.group() : null,
                 selection.scope() == PlanScope.JOBS ? selection.jobs() : null, request.params(),
-                request.requestedBy() == null ? System.getProperty("user.name") : request.requestedBy());
+                request.requestedBy());
         String key = request.idempotencyKey() == null ? UUID.randomUUID().toString() : request.idempotencyKey();
         HttpUrl url = transport.url(endpoint).build();
         Map<String, String> headers = Map.of(IDEMPOTENCY_HEADER, key);

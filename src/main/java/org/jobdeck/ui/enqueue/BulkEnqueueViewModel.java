@@ -141,7 +141,7 @@ public final class BulkEnqueueViewModel {
         EnqueueRequest request;
         try {
             request = new EnqueueRequest(selection(), changedParams(),
-                    System.getProperty("user.name", "operator") + " (console)", idempotencyKey);
+                    EnqueueRequest.localUser() + " (console)", idempotencyKey);
         } catch (CatalogException e) {
             error.set(e.getMessage());
             return;
