@@ -3,6 +3,7 @@ package org.jobdeck.ui.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.jobdeck.api.EnqueueRequest;
@@ -85,7 +86,7 @@ class ActiveJobsViewModelTest {
     @Test
     void aChangedRowMovesWhenTheRowsAreSortedOnWhatChanged() {
         model.apply(List.of(view("1", "trending", "queued", 1), view("2", "affinity", "running", 1)));
-        model.rows().setComparator(java.util.Comparator.comparing(row -> row.stateProperty().get().wireName()));
+        model.rows().setComparator(Comparator.comparing(row -> row.stateProperty().get().wireName()));
         assertThat(model.rows()).extracting(RunRow::id).containsExactly("1", "2");
 
         model.apply(List.of(view("1", "trending", "succeeded", 2)));
@@ -169,5 +170,46 @@ class ActiveJobsViewModelTest {
 
         assertThat(model.log()).isEmpty();
         assertThat(model.row(id).whyProperty().get()).isEqualTo("queued: ready to run");
+    }
+
+    @Test
+    void cancelAndRetryFollowTheSelectedRunsState() {
+        model.apply(List.of(view("1", "trending", "queued", 1), view("3", "feed-presort", "succeeded", 1),
+                view("4", "affinity", "blocked", 1)));
+        assertThat(model.canCancelProperty().get()).isFalse();
+        assertThat(model.canRetryProperty().get()).isFalse();
+
+        model.selectedProperty().set(model.row("1"));
+        assertThat(model.canCancelProperty().get()).isTrue();
+        assertThat(model.canRetryProperty().get()).isFalse();
+
+        model.apply(List.of(view("1", "trending", "failed", 2)));
+        assertThat(model.canCancelProperty().get()).as("follows the state, not only the selection").isFalse();
+        assertThat(model.canRetryProperty().get()).isTrue();
+
+        model.selectedProperty().set(model.row("3"));
+        assertThat(model.canCancelProperty().get()).isFalse();
+        assertThat(model.canRetryProperty().get()).isFalse();
+        model.selectedProperty().set(model.row("4"));
+        assertThat(model.canCancelProperty().get()).isTrue();
+        assertThat(model.canRetryProperty().get()).isFalse();
+        model.selectedProperty().set(null);
+        assertThat(model.canCancelProperty().get()).isFalse();
+    }
+
+    @Test
+    void aRunThatArrivesAndChangesInOneBatchIsShownOnceInItsNewestState() {
+        model.stateFilterProperty().set("running");
+
+        model.apply(List.of(view("5", "trending", "queued", 1), view("5", "trending", "running", 2)));
+
+        assertThat(model.rows()).extracting(RunRow::id).containsExactly("5");
+        assertThat(model.totalRows()).isEqualTo(1);
+    }
+
+    @Test
+    void theStateChoicesAreAllActiveAndEveryState() {
+        assertThat(ActiveJobsViewModel.stateChoices()).containsExactly(ActiveJobsViewModel.ALL, ActiveJobsViewModel.ACTIVE,
+                "waiting", "queued", "running", "succeeded", "failed", "cancelled", "blocked");
     }
 }
