@@ -50,6 +50,7 @@ public final class BulkEnqueueDialog {
         this.model = model;
         this.openActiveJobs = openActiveJobs;
         this.graph = new DependencyGraphView(executor);
+        graph.setId("plan-graph");
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle("Bulk Enqueue");
@@ -61,8 +62,7 @@ public final class BulkEnqueueDialog {
             }
         });
         stage.setScene(scene);
-        graph.setModel(model.planGraphProperty().get());
-        model.planGraphProperty().addListener((obs, old, now) -> graph.setModel(now));
+        graph.modelProperty().bind(model.planGraphProperty());
     }
 
     public Stage stage() {
