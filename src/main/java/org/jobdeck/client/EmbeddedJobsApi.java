@@ -150,8 +150,8 @@ public final class EmbeddedJobsApi implements JobsApi {
     }
 
     static EnqueueResult result(Batch batch) {
-        return new EnqueueResult("enqueued", PlanScope.GROUP.wireName().equals(batch.scope()) ? batch.scopeValue() : null,
-                batch.runs().size(), batch.id(), batch.runs().stream()
+        String group = PlanScope.GROUP.wireName().equals(batch.scope()) ? batch.scopeValue() : null;
+        return new EnqueueResult("enqueued", group, batch.runs().size(), batch.id(), batch.runs().stream()
                 .map(run -> new EnqueueResult.EnqueuedJob(run.jobName(), run.id(), run.group()))
                 .toList());
     }

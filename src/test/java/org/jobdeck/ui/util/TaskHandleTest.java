@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -51,27 +50,5 @@ class TaskHandleTest {
         executor.runPending();
 
         assertThat(delivered).containsExactly("kept");
-    }
-
-    @Test
-    void theFxExecutorDropsTheOutcomeOfWorkCancelledWhileItRan() throws Exception {
-        FxToolkit.startHeadless();
-        CountDownLatch running = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        try (FxTaskExecutor executor = new FxTaskExecutor()) {
-            TaskHandle handle = FxToolkit.call(() -> executor.execute(() -> {
-                running.countDown();
-                release.await();
-                return "late";
-            }, delivered::add, error -> delivered.add("failed")));
-            assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
-
-            assertThat(FxToolkit.call(handle::cancel)).isTrue();
-            release.countDown();
-            TaskHandle after = FxToolkit.call(() -> executor.execute(() -> "next", delivered::add, e -> { }));
-            FxToolkit.await("the next work", 10_000, after::isDone);
-
-            assertThat(FxToolkit.call(() -> List.copyOf(delivered))).containsExactly("next");
-        }
     }
 }
