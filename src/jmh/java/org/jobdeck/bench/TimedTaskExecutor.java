@@ -1,16 +1,21 @@
 package org.jobdeck.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.jobdeck.ui.util.TaskExecutor;
+import org.jobdeck.ui.util.TaskHandle;
 
 /**
  * A {@link TaskExecutor} that times what it runs on the FX thread: the view model's feed
  * batches ({@link #onUiThread}) and its background tasks' callbacks (the initial load).
  */
 final class TimedTaskExecutor implements TaskExecutor {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private final TaskExecutor delegate;
-    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final FxStallProbe.Samples uiActions = new FxStallProbe.Samples();
     private final FxStallProbe.Samples uiActionsCpu = new FxStallProbe.Samples();
@@ -21,13 +26,18 @@ final class TimedTaskExecutor implements TaskExecutor {
     }
 
     @Override
-    public <T> void execute(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-        delegate.execute(work, result -> timed(callbacks, null, () -> onSuccess.accept(result)), onFailure);
+    public <T> TaskHandle execute(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        return delegate.execute(work, result -> timed(callbacks, null, () -> onSuccess.accept(result)), onFailure);
     }
 
     @Override
     public void onUiThread(Runnable action) {
         delegate.onUiThread(() -> timed(uiActions, uiActionsCpu, action));
+    }
+
+    @Override
+    public TaskHandle schedule(Duration delay, Runnable action) {
+        return delegate.schedule(delay, () -> timed(callbacks, null, action));
     }
 
     private static void timed(FxStallProbe.Samples samples, FxStallProbe.Samples cpu, Runnable action) {

@@ -6,11 +6,25 @@ import java.util.Map;
  * An enqueue: what to run, params per job overriding its defaults, who asked, and an optional
  * idempotency key (a repeat of the same request with the same key returns the first result; the
  * key bound to another request is refused, see {@link RequestFingerprint}).
+ *
+ * <p>Who asked is the face's to say. A request that names no one was made by the user this
+ * process runs as ({@link #localUser()}), and says so from the start, so every backend stores
+ * and fingerprints the same name. The REST server is the one face whose process is not the
+ * caller's: it names its callers itself.
  */
 public record EnqueueRequest(PlanRequest selection, Map<String, Map<String, Object>> params,
                              String requestedBy, String idempotencyKey) {
     public EnqueueRequest {
+        if (selection == null) {
+            throw new JobsApiException(JobsApiException.Code.INVALID_REQUEST, PlanRequest.NO_SCOPE);
+        }
         params = params == null ? Map.of() : Map.copyOf(requireObjects(params));
+        requestedBy = requestedBy == null || requestedBy.isBlank() ? localUser() : requestedBy;
+    }
+
+    /** The operating-system user this process runs as: who asked, when a local face names no one. */
+    public static String localUser() {
+        return System.getProperty("user.name", "unknown");
     }
 
     public static EnqueueRequest of(PlanRequest selection, String requestedBy) {

@@ -32,9 +32,9 @@ public final class RequestFingerprint {
     public static String of(EnqueueRequest request) {
         PlanRequest selection = request.selection();
         Map<String, Object> canonical = new TreeMap<>();
-        canonical.put("scope", selection == null ? null : selection.scope());
-        canonical.put("group", selection == null ? null : selection.group());
-        canonical.put("jobs", selection == null ? null : selection.jobs());
+        canonical.put("scope", selection.scope().wireName());
+        canonical.put("group", selection.group());
+        canonical.put("jobs", selection.jobs());
         canonical.put("params", request.params());
         canonical.put("requestedBy", request.requestedBy());
         return sha256(canonicalJson(canonical));

@@ -1,17 +1,20 @@
 package org.jobdeck.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One run as the faces show it. Times are ISO-8601 instants, or null for "not yet".
  *
- * @param state     lowercase: waiting, queued, running, succeeded, failed, cancelled, blocked
+ * @param state     written in lowercase: waiting, queued, running, succeeded, failed, cancelled, blocked
  * @param why       one line: why the run is in this state (waiting for…, blocked: …)
  * @param blockedBy the id of the run that blocks this one, or null
  * @param version   grows with every change; a face keeps the snapshot with the highest
  */
-public record RunView(String jobRunId, String jobName, String group, String state, int attempt,
+public record RunView(String jobRunId, String jobName, String group, RunStatus state, int attempt,
                       int maxAttempts, String batchId, int position, List<String> upstream,
                       Map<String, Object> params, String createdAt, String startedAt,
                       String finishedAt, String error, String why, String blockedBy,
@@ -19,8 +22,7 @@ public record RunView(String jobRunId, String jobName, String group, String stat
 
     public RunView {
         upstream = upstream == null ? List.of() : List.copyOf(upstream);
-        params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(
-                new java.util.LinkedHashMap<>(params));
+        params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
     /** Progress as the handler last reported it; total 0 means unknown. */
@@ -30,11 +32,9 @@ public record RunView(String jobRunId, String jobName, String group, String stat
         }
     }
 
-    @com.fasterxml.jackson.annotation.JsonIgnore
+    /** See {@link RunStatus#isSettled()}. */
+    @JsonIgnore
     public boolean isSettled() {
-        return switch (state) {
-            case "succeeded", "failed", "cancelled", "blocked" -> true;
-            default -> false;
-        };
+        return state.isSettled();
     }
 }

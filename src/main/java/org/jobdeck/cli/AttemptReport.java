@@ -38,8 +38,8 @@ final class AttemptReport implements Consumer<List<RunView>>, AutoCloseable {
             return false;
         }
         return switch (run.state()) {
-            case "running", "succeeded", "failed", "cancelled" -> true;
-            case "queued" -> run.error() != null; // an attempt failed and will be retried
+            case RUNNING, SUCCEEDED, FAILED, CANCELLED -> true;
+            case QUEUED -> run.error() != null; // an attempt failed and will be retried
             default -> false;
         };
     }

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.StringJoiner;
 import org.jobdeck.api.JobsApi;
 import org.jobdeck.api.RunFilter;
+import org.jobdeck.api.RunStatus;
 import org.jobdeck.api.RunView;
-import org.jobdeck.queue.RunState;
 
 /**
  * Follows one batch until every run of it is settled, printing a line per state change. It polls:
@@ -21,7 +21,7 @@ final class BatchWatch {
 
     private final JobsApi api;
     private final String batchId;
-    private final Map<String, String> lastStates = new HashMap<>();
+    private final Map<String, RunStatus> lastStates = new HashMap<>();
 
     /** Remembers the runs' states as they are now, so that only later changes are printed. */
     BatchWatch(JobsApi api, String batchId) {
@@ -35,7 +35,7 @@ final class BatchWatch {
         while (true) {
             List<RunView> runs = runs();
             for (RunView run : runs) {
-                if (!run.state().equals(lastStates.put(run.jobRunId(), run.state()))) {
+                if (run.state() != lastStates.put(run.jobRunId(), run.state())) {
                     progress.println(describe(run));
                 }
             }
@@ -56,14 +56,15 @@ final class BatchWatch {
     /** {@code Run 12 (match-scores): failed after 1 attempt: exit code 3}. */
     static String describe(RunView run) {
         String why = run.why() == null ? "" : run.why();
-        String state = why.startsWith(run.state()) ? why : run.state() + (why.isEmpty() ? "" : ": " + why);
-        return "Run " + run.jobRunId() + " (" + run.jobName() + "): " + state;
+        String state = run.state().wireName();
+        String said = why.startsWith(state) ? why : state + (why.isEmpty() ? "" : ": " + why);
+        return "Run " + run.jobRunId() + " (" + run.jobName() + "): " + said;
     }
 
     /** {@code 6 runs: 3 succeeded, 1 failed, 2 blocked}. */
     static String summary(List<RunView> runs) {
-        Map<RunState, Integer> counts = new EnumMap<>(RunState.class);
-        runs.forEach(run -> counts.merge(RunState.parse(run.state()), 1, Integer::sum));
+        Map<RunStatus, Integer> counts = new EnumMap<>(RunStatus.class);
+        runs.forEach(run -> counts.merge(run.state(), 1, Integer::sum));
         String prefix = runs.size() + (runs.size() == 1 ? " run: " : " runs: ");
         StringJoiner parts = new StringJoiner(", ", prefix, "");
         counts.forEach((state, count) -> parts.add(count + " " + state.wireName()));

@@ -2,6 +2,7 @@ package org.jobdeck.cli;
 
 import java.util.concurrent.Callable;
 import org.jobdeck.api.JobsApi;
+import org.jobdeck.api.RunStatus;
 import org.jobdeck.api.RunView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,9 +33,9 @@ final class CancelCommand implements Callable<Integer> {
         try (JobsApi api = Backends.open(root, remote)) {
             run = api.cancel(runId);
         }
-        String what = "running".equals(run.state())
+        String what = run.state() == RunStatus.RUNNING
                 ? "cancel requested; it stops when its handler notices"
-                : run.state();
+                : run.state().wireName();
         spec.commandLine().getOut().println("Run " + run.jobRunId() + " (" + run.jobName() + "): " + what);
         return ExitCodes.OK;
     }

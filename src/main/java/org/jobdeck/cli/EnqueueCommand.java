@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.jobdeck.api.EnqueueRequest;
 import org.jobdeck.api.EnqueueResult;
 import org.jobdeck.api.JobsApi;
+import org.jobdeck.api.RunStatus;
 import org.jobdeck.api.RunView;
 import org.jobdeck.client.EmbeddedJobsApi;
 import org.jobdeck.core.catalog.JobCatalog;
@@ -128,7 +129,7 @@ final class EnqueueCommand implements Callable<Integer> {
     private static int finish(List<RunView> settled, PrintWriter progress) {
         progress.println(BatchWatch.summary(settled));
         progress.flush();
-        boolean allSucceeded = settled.stream().allMatch(run -> "succeeded".equals(run.state()));
+        boolean allSucceeded = settled.stream().allMatch(run -> run.state() == RunStatus.SUCCEEDED);
         return allSucceeded ? ExitCodes.OK : ExitCodes.FAILED;
     }
 }

@@ -38,13 +38,13 @@ final class RetryCommand implements Callable<Integer> {
         RunView retried = changed.stream().filter(run -> run.jobRunId().equals(runId.trim()))
                 .findFirst().orElse(changed.get(0));
         out.println("Run " + retried.jobRunId() + " (" + retried.jobName() + "): retried, now "
-                + retried.state());
+                + retried.state().wireName());
         List<RunView> downstream = changed.stream().filter(run -> run != retried).toList();
         if (!downstream.isEmpty()) {
             out.println("Unblocked " + downstream.size()
                     + (downstream.size() == 1 ? " downstream run:" : " downstream runs:"));
             downstream.forEach(run -> out.println("  Run " + run.jobRunId() + " (" + run.jobName() + "): "
-                    + run.state()));
+                    + run.state().wireName()));
         }
         return ExitCodes.OK;
     }

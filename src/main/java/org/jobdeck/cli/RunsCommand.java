@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.jobdeck.api.JobsApi;
 import org.jobdeck.api.RunFilter;
+import org.jobdeck.api.RunStatus;
 import org.jobdeck.api.RunView;
-import org.jobdeck.queue.RunState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,7 +51,7 @@ final class RunsCommand implements Callable<Integer> {
     public Integer call() {
         for (String state : states) {
             try {
-                RunState.parse(state);
+                RunStatus.parse(state);
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage(), ExitCodes.USAGE);
             }
@@ -68,7 +68,7 @@ final class RunsCommand implements Callable<Integer> {
         }
         TextTable table = new TextTable("ID", "JOB", "GROUP", "STATE", "ATTEMPT", "BATCH", "WHY")
                 .alignRight(0, 5);
-        runs.forEach(run -> table.row(run.jobRunId(), run.jobName(), run.group(), run.state(),
+        runs.forEach(run -> table.row(run.jobRunId(), run.jobName(), run.group(), run.state().wireName(),
                 run.attempt() + "/" + run.maxAttempts(), run.batchId(), run.why()));
         table.print(out);
         return ExitCodes.OK;

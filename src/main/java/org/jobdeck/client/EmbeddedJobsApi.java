@@ -25,6 +25,7 @@ import org.jobdeck.api.RunView;
 import org.jobdeck.core.catalog.JobCatalog;
 import org.jobdeck.core.plan.DependencyResolver;
 import org.jobdeck.core.plan.Plan;
+import org.jobdeck.core.plan.PlanScope;
 import org.jobdeck.queue.Batch;
 import org.jobdeck.queue.Enqueuer;
 import org.jobdeck.queue.IdempotencyKey;
@@ -134,20 +135,12 @@ public final class EmbeddedJobsApi implements JobsApi {
         return guard(() -> PlanView.of(resolve(request)));
     }
 
-    /** Resolves a request with the built-in resolver. */
+    /** Resolves a request (checked when it was made) with the built-in resolver. */
     public Plan resolve(PlanRequest request) {
-        String scope = request.scope() == null ? "" : request.scope();
-        return switch (scope) {
-            case "all" -> resolver.resolveAll();
-            case "group" -> {
-                if (request.group() == null || request.group().isBlank()) {
-                    throw new JobsApiException(JobsApiException.Code.INVALID_REQUEST, "Name a group to plan");
-                }
-                yield resolver.resolveGroup(request.group());
-            }
-            case "jobs" -> resolver.resolveJobs(request.jobs());
-            default -> throw new JobsApiException(JobsApiException.Code.INVALID_REQUEST,
-                    "Unknown scope: " + scope + " (use all, group or jobs)");
+        return switch (request.scope()) {
+            case ALL -> resolver.resolveAll();
+            case GROUP -> resolver.resolveGroup(request.group());
+            case JOBS -> resolver.resolveJobs(request.jobs());
         };
     }
 
@@ -155,19 +148,16 @@ public final class EmbeddedJobsApi implements JobsApi {
     public EnqueueResult enqueue(EnqueueRequest request) {
         return guard(() -> {
             Plan plan = resolve(request.selection());
-            String requestedBy = request.requestedBy() == null || request.requestedBy().isBlank()
-                    ? System.getProperty("user.name", "unknown") : request.requestedBy();
-            // Bound to the request as it will be stored: an omitted requester and the default one are the same.
             IdempotencyKey key = request.idempotencyKey() == null ? null
-                    : new IdempotencyKey(request.idempotencyKey(), request.withRequestedBy(requestedBy).fingerprint());
-            Batch batch = enqueuer.enqueue(plan, request.params(), requestedBy, key);
+                    : new IdempotencyKey(request.idempotencyKey(), request.fingerprint());
+            Batch batch = enqueuer.enqueue(plan, request.params(), request.requestedBy(), key);
             return result(batch);
         });
     }
 
     static EnqueueResult result(Batch batch) {
-        return new EnqueueResult("enqueued", "group".equals(batch.scope()) ? batch.scopeValue() : null,
-                batch.runs().size(), batch.id(), batch.runs().stream()
+        String group = PlanScope.GROUP.wireName().equals(batch.scope()) ? batch.scopeValue() : null;
+        return new EnqueueResult("enqueued", group, batch.runs().size(), batch.id(), batch.runs().stream()
                 .map(run -> new EnqueueResult.EnqueuedJob(run.jobName(), run.id(), run.group()))
                 .toList());
     }

@@ -1,6 +1,5 @@
 package org.jobdeck.client;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.time.Duration;
@@ -25,9 +24,12 @@ import org.jobdeck.api.PlanView;
 import org.jobdeck.api.RunChangePage;
 import org.jobdeck.api.RunDetail;
 import org.jobdeck.api.RunFilter;
+import org.jobdeck.api.RunList;
+import org.jobdeck.api.RunPage;
 import org.jobdeck.api.RunView;
 import org.jobdeck.core.catalog.CatalogDocument;
 import org.jobdeck.core.catalog.CatalogReader;
+import org.jobdeck.core.plan.PlanScope;
 
 /**
  * {@link JobsApi} over a Jobdeck server ({@code jobdeck serve}), with OkHttp and Jackson.
@@ -133,10 +135,10 @@ public final class RestJobsApi implements JobsApi {
     @Override
     public PlanView plan(PlanRequest request) {
         HttpUrl.Builder url = transport.url("plan");
-        switch (scope(request)) {
-            case "all" -> url.addQueryParameter("all", "true");
-            case "group" -> url.addQueryParameter("group", request.group());
-            default -> request.jobs().forEach(job -> url.addQueryParameter("job", job));
+        switch (request.scope()) {
+            case ALL -> url.addQueryParameter("all", "true");
+            case GROUP -> url.addQueryParameter("group", request.group());
+            case JOBS -> request.jobs().forEach(job -> url.addQueryParameter("job", job));
         }
         return transport.get(url.build(), PlanView.class);
     }
@@ -149,15 +151,14 @@ public final class RestJobsApi implements JobsApi {
     @Override
     public EnqueueResult enqueue(EnqueueRequest request) {
         PlanRequest selection = request.selection();
-        String scope = scope(selection);
-        String endpoint = switch (scope) {
-            case "all" -> "enqueue-all";
-            case "group" -> "enqueue-group";
-            default -> "enqueue";
+        String endpoint = switch (selection.scope()) {
+            case ALL -> "enqueue-all";
+            case GROUP -> "enqueue-group";
+            case JOBS -> "enqueue";
         };
-        EnqueueBody body = new EnqueueBody("group".equals(scope) ? selection.group() : null,
-                "jobs".equals(scope) ? selection.jobs() : null, request.params(),
-                request.requestedBy() == null ? System.getProperty("user.name") : request.requestedBy());
+        EnqueueBody body = new EnqueueBody(selection.scope() == PlanScope.GROUP ? selection.group() : null,
+                selection.scope() == PlanScope.JOBS ? selection.jobs() : null, request.params(),
+                request.requestedBy());
         String key = request.idempotencyKey() == null ? UUID.randomUUID().toString() : request.idempotencyKey();
         HttpUrl url = transport.url(endpoint).build();
         Map<String, String> headers = Map.of(IDEMPOTENCY_HEADER, key);
@@ -168,14 +169,6 @@ public final class RestJobsApi implements JobsApi {
             // answer with that batch instead of a second one.
             return transport.post(url, body, headers, EnqueueResult.class);
         }
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record RunPage(List<RunView> runs, String next) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record RunList(List<RunView> runs) {
     }
 
     @Override
@@ -251,24 +244,6 @@ public final class RestJobsApi implements JobsApi {
             client.dispatcher().cancelAll();
             client.dispatcher().executorService().shutdown();
             client.connectionPool().evictAll();
-        }
-    }
-
-    /** The scope as the embedded backend checks it, so both report the same errors. */
-    private static String scope(PlanRequest request) {
-        String scope = request == null || request.scope() == null ? "" : request.scope();
-        switch (scope) {
-            case "all", "jobs" -> {
-                return scope;
-            }
-            case "group" -> {
-                if (request.group() == null || request.group().isBlank()) {
-                    throw new JobsApiException(Code.INVALID_REQUEST, "Name a group to plan");
-                }
-                return scope;
-            }
-            default -> throw new JobsApiException(Code.INVALID_REQUEST,
-                    "Unknown scope: " + scope + " (use all, group or jobs)");
         }
     }
 

@@ -1,6 +1,5 @@
 package org.jobdeck.client;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ import okhttp3.Response;
 import okhttp3.sse.EventSource;
 import okhttp3.sse.EventSourceListener;
 import okhttp3.sse.EventSources;
+import org.jobdeck.api.RunList;
 import org.jobdeck.api.RunView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,10 +62,6 @@ final class RunEventSubscription implements AutoCloseable {
     private volatile boolean closed;
     private EventSource source;
     private long backoffMillis = INITIAL_BACKOFF_MILLIS;
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record RunList(List<RunView> runs) {
-    }
 
     /**
      * @param http     a client whose read timeout is longer than the server's keep-alive interval

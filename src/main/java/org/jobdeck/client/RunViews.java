@@ -7,9 +7,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jobdeck.api.RunStatus;
 import org.jobdeck.api.RunView;
 import org.jobdeck.queue.Run;
 import org.jobdeck.queue.RunExplanation;
+import org.jobdeck.queue.RunState;
 import org.jobdeck.queue.store.RunStore;
 
 /** Turns stored runs into {@link RunView}s, looking up in one query the runs their "why" names. */
@@ -43,12 +45,17 @@ final class RunViews {
     }
 
     static RunView view(Run run, String why) {
-        return new RunView(run.id(), run.jobName(), run.group(), run.state().wireName(), run.attempt(),
+        return new RunView(run.id(), run.jobName(), run.group(), status(run.state()), run.attempt(),
                 run.maxAttempts(), run.batchId(), run.position(), run.upstream(), run.params(),
                 instant(run.createdAt()), instant(run.startedAt()), instant(run.finishedAt()),
                 run.error(), why, run.blockedBy(),
                 new RunView.Progress(run.progressDone(), run.progressTotal(), run.progressMessage()),
                 run.version());
+    }
+
+    /** The queue's state as the faces name it: the two enums share their names. */
+    static RunStatus status(RunState state) {
+        return RunStatus.valueOf(state.name());
     }
 
     static String instant(long millis) {

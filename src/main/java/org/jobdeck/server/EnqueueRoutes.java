@@ -16,6 +16,8 @@ import org.jobdeck.api.PlanRequest;
  */
 final class EnqueueRoutes {
     static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+    /** Who asked, for a body without requestedBy: the server's own user is not the caller. */
+    static final String UNNAMED_REQUESTER = "rest";
     private static final int MAX_KEY_LENGTH = 200;
     private static final int MAX_REQUESTED_BY = 200;
 
@@ -67,7 +69,7 @@ final class EnqueueRoutes {
 
     private static String requester(String requestedBy) {
         if (requestedBy == null || requestedBy.isBlank()) {
-            return "rest";
+            return UNNAMED_REQUESTER;
         }
         if (requestedBy.length() > MAX_REQUESTED_BY) {
             throw HttpProblem.invalidRequest("requestedBy is longer than " + MAX_REQUESTED_BY + " characters");

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jobdeck.api.JobsApi;
 import org.jobdeck.api.RunFilter;
+import org.jobdeck.api.RunList;
+import org.jobdeck.api.RunPage;
 import org.jobdeck.api.RunView;
 
 /**
@@ -31,14 +33,6 @@ final class RunRoutes {
 
     RunRoutes(JobsApi api) {
         this.api = api;
-    }
-
-    /** One page of runs, and the cursor of the next page (null when this is the last). */
-    record RunPage(List<RunView> runs, String next) {
-    }
-
-    /** The runs a retry changed: the retried run first, then the downstream runs it unblocked. */
-    record RunList(List<RunView> runs) {
     }
 
     void register(RoutesConfig routes) {

@@ -1,5 +1,7 @@
 package org.jobdeck.server;
 
+import org.jobdeck.api.RunList;
+
 /**
  * One thing a stream sends: an event ({@code ready}, {@code runs}, {@code reset}) with its JSON
  * data and position, or the keep-alive comment. Events of run changes are rendered once and
@@ -36,6 +38,6 @@ record StreamEvent(String name, String data, String position) {
 
     /** One page of changes as one {@code runs} event, whose id is the position after the page. */
     static StreamEvent runs(RunChanges.Page page) {
-        return new StreamEvent("runs", ServerJson.write(new RunRoutes.RunList(page.runs())), page.position());
+        return new StreamEvent("runs", ServerJson.write(new RunList(page.runs())), page.position());
     }
 }

@@ -21,6 +21,7 @@ import org.jobdeck.api.PlanRequest;
 import org.jobdeck.api.PlanView;
 import org.jobdeck.api.RunDetail;
 import org.jobdeck.api.RunFilter;
+import org.jobdeck.api.RunStatus;
 import org.jobdeck.api.RunView;
 import org.jobdeck.core.catalog.CatalogReader;
 import org.jobdeck.core.catalog.JobCatalog;
@@ -336,7 +337,7 @@ public abstract class JobsApiContract {
 
         RunDetail detail = api.run(presort, 10);
 
-        assertThat(detail.run().state()).isEqualTo("waiting");
+        assertThat(detail.run().state()).isEqualTo(RunStatus.WAITING);
         assertThat(detail.run().why()).startsWith("waiting for").contains("match-scores");
         assertThat(detail.run().upstream()).hasSize(3);
         assertThat(detail.log()).isEmpty();
@@ -347,7 +348,7 @@ public abstract class JobsApiContract {
         reopen(loggingHandlers(), 2);
         EnqueueResult result = enqueue(PlanRequest.jobs(List.of("build-user-traits")));
         String id = result.jobs().get(0).jobRunId();
-        await("the run to succeed", () -> api.run(id, 0).run().state().equals("succeeded"));
+        await("the run to succeed", () -> api.run(id, 0).run().state() == RunStatus.SUCCEEDED);
 
         RunDetail detail = api.run(id, 2);
 
@@ -374,19 +375,19 @@ public abstract class JobsApiContract {
 
         RunView cancelled = api.cancel(traits);
 
-        assertThat(cancelled.state()).isEqualTo("cancelled");
+        assertThat(cancelled.state()).isEqualTo(RunStatus.CANCELLED);
         Map<String, RunView> runs = byId(api.runs(RunFilter.batch(matching.batchId())));
         runs.values().stream().filter(run -> !run.jobRunId().equals(traits)).forEach(run -> {
-            assertThat(run.state()).isEqualTo("blocked");
+            assertThat(run.state()).isEqualTo(RunStatus.BLOCKED);
             assertThat(run.blockedBy()).isEqualTo(traits);
         });
 
         List<RunView> retried = api.retry(traits);
 
         assertThat(retried.get(0).jobRunId()).isEqualTo(traits);
-        assertThat(retried.get(0).state()).isEqualTo("queued");
+        assertThat(retried.get(0).state()).isEqualTo(RunStatus.QUEUED);
         assertThat(retried.subList(1, retried.size())).hasSize(2)
-                .allSatisfy(run -> assertThat(run.state()).isEqualTo("waiting"));
+                .allSatisfy(run -> assertThat(run.state()).isEqualTo(RunStatus.WAITING));
         assertThat(retried.get(0).version()).isGreaterThan(cancelled.version());
     }
 
@@ -429,7 +430,7 @@ public abstract class JobsApiContract {
 
             String presort = feed.jobs().get(5).jobRunId();
             api.cancel(presort);
-            await("the cancel", () -> "cancelled".equals(latest.get(presort).state()));
+            await("the cancel", () -> latest.get(presort).state() == RunStatus.CANCELLED);
         } finally {
             subscription.close();
         }
@@ -445,7 +446,7 @@ public abstract class JobsApiContract {
             EnqueueResult feed = enqueue(PlanRequest.group("feed"));
             await("every feed run to succeed", () -> feed.jobs().stream()
                     .allMatch(job -> latest.containsKey(job.jobRunId())
-                            && latest.get(job.jobRunId()).state().equals("succeeded")));
+                            && latest.get(job.jobRunId()).state() == RunStatus.SUCCEEDED));
         } finally {
             subscription.close();
         }

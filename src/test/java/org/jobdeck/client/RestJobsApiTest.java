@@ -15,6 +15,7 @@ import org.jobdeck.api.JobsApiException;
 import org.jobdeck.api.JobsApiException.Code;
 import org.jobdeck.api.PlanRequest;
 import org.jobdeck.api.RunFilter;
+import org.jobdeck.api.RunStatus;
 import org.jobdeck.api.RunView;
 import org.jobdeck.server.JobdeckServer;
 import org.junit.jupiter.api.Test;
@@ -72,10 +73,10 @@ class RestJobsApiTest extends JobsApiContract {
             server = JobdeckServer.start(backend, JobdeckServer.Settings.of("127.0.0.1", port, ADMIN, READER));
 
             await("the change made while the stream was down", () ->
-                    "cancelled".equals(latest.get(presort).state()));
+                    latest.get(presort).state() == RunStatus.CANCELLED);
             String traits = feed.jobs().get(0).jobRunId();
             api.cancel(traits);
-            await("a change after the resume", () -> "cancelled".equals(latest.get(traits).state()));
+            await("a change after the resume", () -> latest.get(traits).state() == RunStatus.CANCELLED);
         } finally {
             subscription.close();
         }

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.jobdeck.api.RunStatus;
 import org.jobdeck.api.RunView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,7 @@ class RunEventSubscriptionTest {
     }
 
     private static RunView run(String id, long version) {
-        return new RunView(id, "job", "group", "succeeded", 1, 3, "1", 0, List.of(), Map.of(),
+        return new RunView(id, "job", "group", RunStatus.SUCCEEDED, 1, 3, "1", 0, List.of(), Map.of(),
                 null, null, null, null, null, null, null, version);
     }
 

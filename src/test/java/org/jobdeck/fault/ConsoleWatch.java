@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jobdeck.api.RunStatus;
 import org.jobdeck.api.RunView;
 import org.jobdeck.client.RestJobsApi;
 
@@ -32,7 +33,7 @@ final class ConsoleWatch implements AutoCloseable {
         long now = System.currentTimeMillis();
         for (RunView run : runs) {
             newest.merge(run.jobRunId(), run, (old, fresh) -> fresh.version() > old.version() ? fresh : old);
-            if ("succeeded".equals(run.state())) {
+            if (run.state() == RunStatus.SUCCEEDED) {
                 successArrivedAt.putIfAbsent(run.jobRunId(), now);
             }
         }
@@ -64,7 +65,7 @@ final class ConsoleWatch implements AutoCloseable {
             RunView seen = newest.get(run.getKey());
             assertThat(seen).as("run %s delivered", run.getKey()).isNotNull();
             assertThat(seen.version()).as("version of run %s", run.getKey()).isEqualTo(run.getValue());
-            assertThat(seen.state()).isEqualTo("succeeded");
+            assertThat(seen.state()).isEqualTo(RunStatus.SUCCEEDED);
         }
     }
 

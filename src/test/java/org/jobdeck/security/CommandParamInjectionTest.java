@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.jobdeck.api.RunStatus;
 import org.jobdeck.api.RunView;
 import org.jobdeck.cli.Main;
 import org.jobdeck.client.EmbeddedJobsApi;
@@ -205,7 +206,7 @@ class CommandParamInjectionTest {
             assertThat(accepted.status()).isEqualTo(200);
             String runId = accepted.body().get("jobs").get(0).get("jobRunId").asText();
             await("the run to succeed", () -> backend.run(runId, 0).run().isSettled());
-            assertThat(backend.run(runId, 10).run().state()).isEqualTo("succeeded");
+            assertThat(backend.run(runId, 10).run().state()).isEqualTo(RunStatus.SUCCEEDED);
             assertThat(backend.run(runId, 10).log()).extracting(line -> line.line())
                     .containsExactly("arg:--label=nightly", "arg:--level=6");
         }

@@ -3,6 +3,7 @@ package org.jobdeck.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
+import org.jobdeck.api.RunStatus;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,7 +37,7 @@ class MethodOverrideTest extends ServerFixture {
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.errorCode()).isEqualTo("invalid_request");
-        assertThat(backend.run("1", 0).run().state()).isEqualTo("queued");
+        assertThat(backend.run("1", 0).run().state()).isEqualTo(RunStatus.QUEUED);
         assertThat(runCount()).isEqualTo(runs);
     }
 

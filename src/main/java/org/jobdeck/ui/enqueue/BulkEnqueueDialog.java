@@ -30,7 +30,7 @@ import javafx.stage.Window;
 import org.jobdeck.ui.Theme;
 import org.jobdeck.ui.graph.DependencyGraphView;
 import org.jobdeck.ui.main.GroupItem;
-import org.jobdeck.ui.main.MainWindow;
+import org.jobdeck.ui.util.TableColumns;
 import org.jobdeck.ui.util.TaskExecutor;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -50,6 +50,7 @@ public final class BulkEnqueueDialog {
         this.model = model;
         this.openActiveJobs = openActiveJobs;
         this.graph = new DependencyGraphView(executor);
+        graph.setId("plan-graph");
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle("Bulk Enqueue");
@@ -61,8 +62,7 @@ public final class BulkEnqueueDialog {
             }
         });
         stage.setScene(scene);
-        graph.setModel(model.planGraphProperty().get());
-        model.planGraphProperty().addListener((obs, old, now) -> graph.setModel(now));
+        graph.modelProperty().bind(model.planGraphProperty());
     }
 
     public Stage stage() {
@@ -137,15 +137,15 @@ public final class BulkEnqueueDialog {
     private TableView<PlanRow> planTable() {
         TableView<PlanRow> table = new TableView<>(model.planRows());
         table.setId("plan-table");
-        TableColumn<PlanRow, String> position = MainWindow.column("#", row -> Integer.toString(row.position()), 45);
-        TableColumn<PlanRow, String> includedAs = MainWindow.column("Included as", PlanRow::includedAs, 120);
+        TableColumn<PlanRow, String> position = TableColumns.column("#", row -> Integer.toString(row.position()), 45);
+        TableColumn<PlanRow, String> includedAs = TableColumns.column("Included as", PlanRow::includedAs, 120);
         includedAs.setCellFactory(column -> new IncludedAsCell());
         table.getColumns().add(position);
-        table.getColumns().add(MainWindow.column("Job", PlanRow::job, 200));
-        table.getColumns().add(MainWindow.column("Group", PlanRow::group, 120));
+        table.getColumns().add(TableColumns.column("Job", PlanRow::job, 200));
+        table.getColumns().add(TableColumns.column("Group", PlanRow::group, 120));
         table.getColumns().add(includedAs);
-        table.getColumns().add(MainWindow.column("Why", PlanRow::why, 380));
-        table.getColumns().add(MainWindow.column("Wave", row -> Integer.toString(row.wave()), 70));
+        table.getColumns().add(TableColumns.column("Why", PlanRow::why, 380));
+        table.getColumns().add(TableColumns.column("Wave", row -> Integer.toString(row.wave()), 70));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return table;
     }
@@ -161,12 +161,12 @@ public final class BulkEnqueueDialog {
         value.setCellFactory(column -> new ParamValueCell());
         value.setSortable(false);
         value.setPrefWidth(420);
-        table.getColumns().add(MainWindow.column("Job", ParamRow::job, 150));
-        table.getColumns().add(MainWindow.column("Param", ParamRow::key, 120));
-        table.getColumns().add(MainWindow.column("Type", ParamRow::typeSummary, 120));
-        table.getColumns().add(MainWindow.column("Default", ParamRow::defaultValue, 70));
+        table.getColumns().add(TableColumns.column("Job", ParamRow::job, 150));
+        table.getColumns().add(TableColumns.column("Param", ParamRow::key, 120));
+        table.getColumns().add(TableColumns.column("Type", ParamRow::typeSummary, 120));
+        table.getColumns().add(TableColumns.column("Default", ParamRow::defaultValue, 70));
         table.getColumns().add(value);
-        table.getColumns().add(MainWindow.column("Description", ParamRow::description, 240));
+        table.getColumns().add(TableColumns.column("Description", ParamRow::description, 240));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return table;
     }

@@ -39,7 +39,10 @@ import org.jobdeck.ui.util.TaskExecutor;
 /**
  * The Bulk Enqueue dialog's state. The plan previews at once from the built-in resolver; the
  * enqueue itself goes to the backend on a background thread, with an idempotency key so a
- * repeated click cannot enqueue twice.
+ * repeated click cannot enqueue twice. The key belongs to one request: a retry of the same
+ * request (after a failure whose answer may have been lost) sends it again, and the server
+ * answers with the first batch; a request that differs, in selection or params, takes a new key,
+ * since the server refuses a key bound to another request (409 idempotency_key_reused).
  *
  * <p>The params editor lists every param the plan's jobs declare. Each {@link ParamRow} checks
  * its text as it changes; Enqueue is enabled only while every row is valid, and
@@ -54,6 +57,8 @@ public final class BulkEnqueueViewModel {
     private final JobsApi api;
     private final TaskExecutor executor;
     private String idempotencyKey = UUID.randomUUID().toString();
+    /** The fingerprint of the request the key was last sent with; null while it was not sent. */
+    private String keyFingerprint;
 
     // Properties
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.GROUP);
@@ -117,7 +122,6 @@ public final class BulkEnqueueViewModel {
                     params.add(new ParamRow(job.name(), key, spec, JobParams.defaultOf(job, key))));
         }
         planGraph.set(GraphModel.ofPlan(plan, definitions));
-        idempotencyKey = UUID.randomUUID().toString();
     }
 
     private Plan currentPlan() {
@@ -140,8 +144,8 @@ public final class BulkEnqueueViewModel {
         }
         EnqueueRequest request;
         try {
-            request = new EnqueueRequest(selection(), changedParams(),
-                    System.getProperty("user.name", "operator") + " (console)", idempotencyKey);
+            request = keyed(new EnqueueRequest(selection(), changedParams(),
+                    EnqueueRequest.localUser() + " (console)", null));
         } catch (CatalogException e) {
             error.set(e.getMessage());
             return;
@@ -156,10 +160,21 @@ public final class BulkEnqueueViewModel {
                     .map(job -> job.jobName() + " #" + job.jobRunId())
                     .reduce((a, b) -> a + ", " + b).orElse(""));
             idempotencyKey = UUID.randomUUID().toString();
+            keyFingerprint = null;
         }, failure -> {
             enqueueing.set(false);
             error.set("Enqueue failed: " + failure.getMessage());
         });
+    }
+
+    /** The request with its key: the last one, unless it was sent with another request. */
+    private EnqueueRequest keyed(EnqueueRequest request) {
+        String fingerprint = request.fingerprint();
+        if (keyFingerprint != null && !keyFingerprint.equals(fingerprint)) {
+            idempotencyKey = UUID.randomUUID().toString();
+        }
+        keyFingerprint = fingerprint;
+        return request.withIdempotencyKey(idempotencyKey);
     }
 
     private PlanRequest selection() {

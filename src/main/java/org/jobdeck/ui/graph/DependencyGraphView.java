@@ -4,18 +4,18 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
+import javafx.scene.Group;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -24,6 +24,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import org.jobdeck.ui.graph.GraphLayout.Size;
+import org.jobdeck.ui.util.PngImages;
 import org.jobdeck.ui.util.TaskExecutor;
 
 /**
@@ -46,7 +47,7 @@ public class DependencyGraphView extends BorderPane {
 
     private final TaskExecutor executor;
     private final ObjectProperty<String> selectedNode = new SimpleObjectProperty<>(this, "selectedNode");
-    private final ReadOnlyObjectWrapper<GraphModel> model = new ReadOnlyObjectWrapper<>(this, "model");
+    private final ObjectProperty<GraphModel> model = new SimpleObjectProperty<>(this, "model");
     private final ReadOnlyBooleanWrapper layingOut = new ReadOnlyBooleanWrapper(this, "layingOut");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", HINT);
     private final GraphViewport viewport = new GraphViewport();
@@ -78,6 +79,9 @@ public class DependencyGraphView extends BorderPane {
                 setSelectedNode(null);
             }
         });
+        // An invalidation listener, not a change listener: a new model equal to the old one (the
+        // same plan previewed again) is still shown afresh, as setModel always did.
+        model.addListener((Observable o) -> show(model.get()));
         selectedNode.addListener((o, was, id) -> {
             if (canvas != null) {
                 canvas.highlight(GraphHighlight.of(canvas.model(), id));
@@ -100,12 +104,21 @@ public class DependencyGraphView extends BorderPane {
         selectedNode.set(jobName);
     }
 
-    public final ReadOnlyObjectProperty<GraphModel> modelProperty() {
-        return model.getReadOnlyProperty();
+    /** The graph shown, or null for none; set or bind it to show another. */
+    public final ObjectProperty<GraphModel> modelProperty() {
+        return model;
     }
 
     public final GraphModel getModel() {
         return model.get();
+    }
+
+    /**
+     * Shows {@code graph}: lays it out in the background (a "Laying out…" placeholder shows
+     * meanwhile), then draws it fitted to the view. Clears the selection. Null shows nothing.
+     */
+    public final void setModel(GraphModel graph) {
+        model.set(graph);
     }
 
     /** True from {@link #setModel} until the layout is drawn (or has failed). */
@@ -129,16 +142,18 @@ public class DependencyGraphView extends BorderPane {
 
     // Commands
 
-    /**
-     * Shows {@code graph}: lays it out in the background (a "Laying out…" placeholder shows
-     * meanwhile), then draws it fitted to the view. Clears the selection.
-     */
-    public void setModel(GraphModel graph) {
-        Objects.requireNonNull(graph, "graph");
+    private void show(GraphModel graph) {
         int current = ++generation;
         setSelectedNode(null);
-        model.set(graph);
         layout = null;
+        if (graph == null) {
+            canvas = null;
+            viewport.setContent(new Group());
+            legend.getChildren().clear();
+            layingOut.set(false);
+            showPlaceholder("No jobs to show", false, false);
+            return;
+        }
         canvas = new GraphCanvas(graph, this::setSelectedNode);
         canvas.setVisible(false);
         viewport.setContent(canvas);
@@ -177,7 +192,7 @@ public class DependencyGraphView extends BorderPane {
 
     /** Writes the whole graph and its legend as a PNG at {@code scale} (2 for high-DPI). */
     public void writePng(Path file, double scale) throws IOException {
-        org.jobdeck.ui.util.PngImages.write(org.jobdeck.ui.util.PngImages.toBufferedImage(export.render(scale)), file);
+        PngImages.write(PngImages.toBufferedImage(export.render(scale)), file);
     }
 
     // For the toolbar, the exporter and tests

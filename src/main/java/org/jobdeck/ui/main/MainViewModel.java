@@ -1,5 +1,6 @@
 package org.jobdeck.ui.main;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.property.BooleanProperty;
@@ -17,18 +18,27 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import org.jobdeck.api.RunStatus;
 import org.jobdeck.core.catalog.CatalogProblem;
 import org.jobdeck.ui.connection.BackendOpener;
 import org.jobdeck.ui.connection.ConnectionTarget;
 import org.jobdeck.ui.util.TaskExecutor;
+import org.jobdeck.ui.util.Throttler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The main window's state: the connection, the groups with counts, the jobs of the selected
  * group (filtered), the catalog's problems, and the run counts for the status bar.
  */
 public final class MainViewModel implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
+    /** However many changes arrive, the counts are asked for at most about four times a second. */
+    static final Duration COUNTS_PAUSE = Duration.ofMillis(250);
+
     private final TaskExecutor executor;
     private final BackendOpener opener;
+    private final Throttler countQueries;
 
     // Properties
     private final ObjectProperty<BackendOpener.Connection> connection = new SimpleObjectProperty<>();
@@ -46,12 +56,11 @@ public final class MainViewModel implements AutoCloseable {
     private final IntegerProperty failed = new SimpleIntegerProperty();
 
     private AutoCloseable subscription;
-    private boolean countsInFlight;
-    private boolean countsDirty;
 
     public MainViewModel(TaskExecutor executor, BackendOpener opener) {
         this.executor = executor;
         this.opener = opener;
+        this.countQueries = executor.createThrottler(COUNTS_PAUSE);
         selectedGroup.addListener((obs, old, now) -> refilter());
         filter.addListener((obs, old, now) -> refilter());
     }
@@ -90,35 +99,24 @@ public final class MainViewModel implements AutoCloseable {
 
     /**
      * Reloads the status bar counts. However many changes arrive, at most one query is in
-     * flight, and one more follows it if changes came in meanwhile.
+     * flight, and one more follows it, a quarter second after, if changes came in meanwhile.
      */
     public void refreshCounts() {
         BackendOpener.Connection current = connection.get();
         if (current == null || !current.isUsable()) {
             return;
         }
-        if (countsInFlight) {
-            countsDirty = true;
-            return;
-        }
-        countsInFlight = true;
-        executor.execute(() -> current.api().counts(), this::countsLoaded, this::countsFailed);
+        countQueries.submit(() -> current.api().counts(), this::countsLoaded, this::countsFailed);
     }
 
     private void countsLoaded(Map<String, Integer> counts) {
-        countsInFlight = false;
-        running.set(counts.getOrDefault("running", 0));
-        queued.set(counts.getOrDefault("queued", 0));
-        failed.set(counts.getOrDefault("failed", 0));
+        running.set(counts.getOrDefault(RunStatus.RUNNING.wireName(), 0));
+        queued.set(counts.getOrDefault(RunStatus.QUEUED.wireName(), 0));
+        failed.set(counts.getOrDefault(RunStatus.FAILED.wireName(), 0));
         connectionState.set("Connected");
-        if (countsDirty) {
-            countsDirty = false;
-            refreshCounts();
-        }
     }
 
     private void countsFailed(Throwable error) {
-        countsInFlight = false;
         connectionState.set("Connection problem: " + message(error));
     }
 
@@ -134,6 +132,7 @@ public final class MainViewModel implements AutoCloseable {
      *            back before the JVM ends); otherwise in the background
      */
     private void disconnect(boolean now) {
+        countQueries.cancel(); // the old backend's counts
         if (subscription != null) {
             try {
                 subscription.close();
@@ -149,7 +148,8 @@ public final class MainViewModel implements AutoCloseable {
             executor.execute(() -> {
                 old.close();
                 return null;
-            }, done -> { }, error -> { });
+            }, done -> { }, error -> LOG.warn("Cannot close the previous connection to {}",
+                    old.target().label(), error));
         }
     }
 

@@ -11,7 +11,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -23,6 +22,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
+import org.jobdeck.ui.util.TableColumns;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -124,21 +124,14 @@ public final class MainWindow {
         TableView<JobRow> table = new TableView<>(model.visibleJobs());
         table.setId("jobs-table");
         table.setPlaceholder(new Label("No jobs match"));
-        table.getColumns().add(column("Name", JobRow::name, 170));
-        table.getColumns().add(column("Description", JobRow::description, 280));
-        table.getColumns().add(column("Group", JobRow::group, 100));
-        table.getColumns().add(column("Depends on", JobRow::dependsOn, 200));
-        table.getColumns().add(column("Needed by", JobRow::neededBy, 200));
-        table.getColumns().add(column("Default params", JobRow::defaultParams, 240));
-        table.getColumns().add(column("Examples", JobRow::examples, 380));
+        table.getColumns().add(TableColumns.column("Name", JobRow::name, 170));
+        table.getColumns().add(TableColumns.column("Description", JobRow::description, 280));
+        table.getColumns().add(TableColumns.column("Group", JobRow::group, 100));
+        table.getColumns().add(TableColumns.column("Depends on", JobRow::dependsOn, 200));
+        table.getColumns().add(TableColumns.column("Needed by", JobRow::neededBy, 200));
+        table.getColumns().add(TableColumns.column("Default params", JobRow::defaultParams, 240));
+        table.getColumns().add(TableColumns.column("Examples", JobRow::examples, 380));
         return table;
-    }
-
-    public static <T> TableColumn<T, String> column(String title, java.util.function.Function<T, String> value, double width) {
-        TableColumn<T, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
-        return column;
     }
 
     private Node problemsPane() {

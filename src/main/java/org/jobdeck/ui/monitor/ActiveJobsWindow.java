@@ -1,9 +1,9 @@
 package org.jobdeck.ui.monitor;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.stream.Collectors;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -11,6 +11,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
@@ -34,10 +35,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
-import org.jobdeck.core.text.Durations;
 import org.jobdeck.ui.Theme;
-import org.jobdeck.ui.main.MainWindow;
+import org.jobdeck.ui.util.TableColumns;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -51,14 +52,14 @@ public final class ActiveJobsWindow {
     private final ActiveJobsViewModel model;
     private final Stage stage = new Stage();
     private final ObjectProperty<Instant> now = new SimpleObjectProperty<>(Instant.now());
-    private final Timeline clock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> now.set(Instant.now())));
+    private final Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> now.set(Instant.now())));
     /** Changed rows move in or out of a filtered or sorted view 4 times a second, not on every change. */
     private final Timeline moves;
     private final TableView<RunRow> table;
 
     public ActiveJobsWindow(Window owner, ActiveJobsViewModel model) {
         this.model = model;
-        this.moves = new Timeline(new KeyFrame(javafx.util.Duration.millis(250), e -> model.applyPendingMoves()));
+        this.moves = new Timeline(new KeyFrame(Duration.millis(250), e -> model.applyPendingMoves()));
         this.table = runsTable();
         stage.initOwner(owner);
         stage.setTitle("Active Jobs");
@@ -93,7 +94,7 @@ public final class ActiveJobsWindow {
     }
 
     /** The rows as shown: filtered and sorted. */
-    public java.util.List<RunRow> rows() {
+    public List<RunRow> rows() {
         return table.getItems();
     }
 
@@ -145,14 +146,9 @@ public final class ActiveJobsWindow {
         Button cancel = action("Cancel", "mdi2s-stop-circle-outline", "cancel-run", model::cancelSelected);
         Button retry = action("Retry", "mdi2r-replay", "retry-run", model::retrySelected);
         Button copy = action("Copy run id", "mdi2c-content-copy", "copy-run-id", this::copySelectedId);
-        var selected = model.selectedProperty();
-        cancel.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.get() == null
-                || !selected.get().isActive() && !"blocked".equals(selected.get().stateProperty().get()),
-                selected, table.getItems()));
-        retry.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.get() == null
-                || !("failed".equals(selected.get().stateProperty().get())
-                || "cancelled".equals(selected.get().stateProperty().get())), selected, table.getItems()));
-        copy.disableProperty().bind(selected.isNull());
+        cancel.disableProperty().bind(model.canCancelProperty().not());
+        retry.disableProperty().bind(model.canRetryProperty().not());
+        copy.disableProperty().bind(model.selectedProperty().isNull());
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         return new ToolBar(new Label("State"), state, new Label("Group"), group, batch, text, spacer,
@@ -194,11 +190,11 @@ public final class ActiveJobsWindow {
         duration.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         duration.setCellFactory(column -> new DurationCell(now));
         duration.setPrefWidth(90);
-        TableColumn<RunRow, String> id = MainWindow.column("Run", RunRow::id, 70);
+        TableColumn<RunRow, String> id = TableColumns.column("Run", RunRow::id, 70);
         id.setComparator((a, b) -> Long.compare(Long.parseLong(a), Long.parseLong(b)));
         runs.getColumns().add(id);
-        runs.getColumns().add(MainWindow.column("Job", RunRow::jobName, 180));
-        runs.getColumns().add(MainWindow.column("Group", RunRow::group, 110));
+        runs.getColumns().add(TableColumns.column("Job", RunRow::jobName, 180));
+        runs.getColumns().add(TableColumns.column("Group", RunRow::group, 110));
         runs.getColumns().add(state);
         runs.getColumns().add(progress);
         TableColumn<RunRow, String> attempt = new TableColumn<>("Attempt");
@@ -212,7 +208,7 @@ public final class ActiveJobsWindow {
         started.setPrefWidth(90);
         runs.getColumns().add(started);
         runs.getColumns().add(duration);
-        runs.getColumns().add(MainWindow.column("Batch", RunRow::batchId, 70));
+        runs.getColumns().add(TableColumns.column("Batch", RunRow::batchId, 70));
         TableColumn<RunRow, String> why = new TableColumn<>("Why");
         why.setCellValueFactory(cell -> cell.getValue().whyProperty());
         why.setPrefWidth(320);
@@ -256,7 +252,7 @@ public final class ActiveJobsWindow {
         log.setId("detail-log");
         log.getStyleClass().add("log-view");
         log.setPlaceholder(new Label("No log lines"));
-        model.log().addListener((javafx.collections.ListChangeListener<String>) change -> {
+        model.log().addListener((ListChangeListener<String>) change -> {
             if (!model.log().isEmpty()) {
                 log.scrollTo(model.log().size() - 1);
             }
@@ -272,15 +268,5 @@ public final class ActiveJobsWindow {
         label.setId(id);
         label.setWrapText(true);
         return label;
-    }
-
-    static String duration(RunRow row, Instant now) {
-        Instant started = row.startedAtProperty().get();
-        if (started == null) {
-            return "";
-        }
-        Instant end = row.finishedAtProperty().get() != null ? row.finishedAtProperty().get()
-                : "running".equals(row.stateProperty().get()) ? now : null;
-        return end == null ? "" : Durations.format(Duration.between(started, end).toMillis());
     }
 }

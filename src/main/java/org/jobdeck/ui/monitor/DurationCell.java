@@ -1,9 +1,12 @@
 package org.jobdeck.ui.monitor;
 
+import java.time.Duration;
 import java.time.Instant;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.control.TableCell;
+import org.jobdeck.api.RunStatus;
+import org.jobdeck.core.text.Durations;
 
 /** Elapsed time; a running run's cell follows the window's one-second clock. */
 final class DurationCell extends TableCell<RunRow, RunRow> {
@@ -14,7 +17,7 @@ final class DurationCell extends TableCell<RunRow, RunRow> {
     DurationCell(ObjectProperty<Instant> now) {
         this.now = now;
         now.addListener((obs, old, value) -> {
-            if (bound != null && "running".equals(bound.stateProperty().get())) {
+            if (bound != null && bound.stateProperty().get() == RunStatus.RUNNING) {
                 show();
             }
         });
@@ -39,6 +42,17 @@ final class DurationCell extends TableCell<RunRow, RunRow> {
     }
 
     private void show() {
-        setText(bound == null ? null : ActiveJobsWindow.duration(bound, now.get()));
+        setText(bound == null ? null : duration(bound, now.get()));
+    }
+
+    /** How long the run took, or has been running; empty before it started. */
+    static String duration(RunRow row, Instant now) {
+        Instant started = row.startedAtProperty().get();
+        if (started == null) {
+            return "";
+        }
+        Instant end = row.finishedAtProperty().get() != null ? row.finishedAtProperty().get()
+                : row.stateProperty().get() == RunStatus.RUNNING ? now : null;
+        return end == null ? "" : Durations.format(Duration.between(started, end).toMillis());
     }
 }

@@ -4,6 +4,7 @@ import javafx.beans.value.ChangeListener;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;
+import org.jobdeck.api.RunStatus;
 
 /**
  * A progress bar for running runs (indeterminate until the handler reports a total), full for
@@ -40,11 +41,11 @@ final class ProgressCell extends TableCell<RunRow, RunRow> {
 
     private void show() {
         RunRow row = bound;
-        String state = row.stateProperty().get();
+        RunStatus state = row.stateProperty().get();
         double fraction = row.progressProperty().get();
-        if ("succeeded".equals(state)) {
+        if (state == RunStatus.SUCCEEDED) {
             bar.setProgress(1);
-        } else if ("running".equals(state)) {
+        } else if (state == RunStatus.RUNNING) {
             bar.setProgress(fraction < 0 ? ProgressBar.INDETERMINATE_PROGRESS : fraction);
         } else {
             bar.setProgress(fraction < 0 ? 0 : fraction);

@@ -6,11 +6,13 @@ import java.util.Map;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.jobdeck.api.RunStatus;
 import org.jobdeck.api.RunView;
 
 /**
@@ -23,7 +25,7 @@ public final class RunRow {
     private final String jobName;
     private final String group;
     private final String batchId;
-    private final StringProperty state = new SimpleStringProperty();
+    private final ObjectProperty<RunStatus> state = new SimpleObjectProperty<>();
     private final IntegerProperty attempt = new SimpleIntegerProperty();
     private final IntegerProperty maxAttempts = new SimpleIntegerProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty(-1);
@@ -66,7 +68,6 @@ public final class RunRow {
         return true;
     }
 
-    /** What the filtered list watches, so a state change re-filters the row. */
     /** Where the row stands in the view model's list of all rows (rows are only ever appended). */
     int index() {
         return index;
@@ -108,7 +109,7 @@ public final class RunRow {
         return batchId;
     }
 
-    public StringProperty stateProperty() {
+    public ReadOnlyObjectProperty<RunStatus> stateProperty() {
         return state;
     }
 
@@ -157,9 +158,6 @@ public final class RunRow {
     }
 
     public boolean isActive() {
-        return switch (state.get()) {
-            case "waiting", "queued", "running" -> true;
-            default -> false;
-        };
+        return state.get().isActive();
     }
 }

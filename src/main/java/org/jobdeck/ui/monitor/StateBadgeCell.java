@@ -3,11 +3,12 @@ package org.jobdeck.ui.monitor;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
+import org.jobdeck.api.RunStatus;
 
 /** The run's state as a coloured badge that follows the row's state property. */
 final class StateBadgeCell extends TableCell<RunRow, RunRow> {
     private final Label badge = new Label();
-    private final ChangeListener<String> onState = (obs, old, now) -> show(now);
+    private final ChangeListener<RunStatus> onState = (obs, old, now) -> show(now);
     private RunRow bound;
 
     @Override
@@ -27,8 +28,8 @@ final class StateBadgeCell extends TableCell<RunRow, RunRow> {
         setGraphic(badge);
     }
 
-    private void show(String state) {
-        badge.getStyleClass().setAll("label", "state-badge", "state-" + state);
-        badge.setText(state);
+    private void show(RunStatus state) {
+        badge.getStyleClass().setAll("label", "state-badge", "state-" + state.wireName());
+        badge.setText(state.wireName());
     }
 }

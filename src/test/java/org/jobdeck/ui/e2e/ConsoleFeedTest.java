@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.jobdeck.api.RunStatus;
 import org.jobdeck.core.catalog.CatalogReader;
 import org.jobdeck.ui.ConsolePreferences;
 import org.jobdeck.ui.ConsoleShell;
@@ -86,7 +87,7 @@ class ConsoleFeedTest {
         robot.clickOn("#open-active-jobs");
         TableView<RunRow> runs = robot.lookup("#runs-table").queryTableView();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> runs.getItems().size() == 6
-                && runs.getItems().stream().allMatch(row -> "succeeded".equals(row.stateProperty().get())));
+                && runs.getItems().stream().allMatch(row -> row.stateProperty().get() == RunStatus.SUCCEEDED));
         assertThat(runs.getItems()).extracting(RunRow::jobName).containsExactlyInAnyOrder("build-user-traits",
                 "content-features", "affinity", "match-scores", "trending", "feed-presort");
     }

@@ -88,7 +88,7 @@ class ConsoleRunActionsTest {
 
     private static String state(TableView<RunRow> runs, String job) {
         RunRow row = row(runs, job);
-        return row == null ? null : row.stateProperty().get();
+        return row == null ? null : row.stateProperty().get().wireName();
     }
 
     @Test

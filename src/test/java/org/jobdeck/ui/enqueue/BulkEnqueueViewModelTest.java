@@ -2,9 +2,14 @@ package org.jobdeck.ui.enqueue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jobdeck.api.EnqueueRequest;
 import org.jobdeck.api.JobsApi;
+import org.jobdeck.api.JobsApiException;
 import org.jobdeck.api.RunFilter;
 import org.jobdeck.api.RunView;
 import org.jobdeck.core.catalog.CatalogDocument;
@@ -240,5 +245,84 @@ class BulkEnqueueViewModelTest {
         assertThat(model.params()).extracting(ParamRow::key).containsExactly("minBucketSize");
         assertThat(model.paramProblemsProperty().get()).isEmpty();
         assertThat(model.canEnqueueBinding().get()).isTrue();
+    }
+
+    // ---------------------------------------------------------------- idempotency keys after a failure
+
+    /**
+     * The backend: every enqueue reaches it, but the first {@code lost} answers are lost on the
+     * way back, as when a connection breaks after the server stored the batch.
+     */
+    private JobsApi losingAnswers(int lost, List<EnqueueRequest> sent) {
+        int[] left = {lost};
+        return (JobsApi) Proxy.newProxyInstance(JobsApi.class.getClassLoader(), new Class<?>[] {JobsApi.class},
+                (proxy, method, args) -> {
+                    Object answer;
+                    try {
+                        answer = method.invoke(api, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("enqueue")) {
+                        sent.add((EnqueueRequest) args[0]);
+                        if (left[0]-- > 0) {
+                            throw new JobsApiException(JobsApiException.Code.UNAVAILABLE, "the answer was lost");
+                        }
+                    }
+                    return answer;
+                });
+    }
+
+    @Test
+    void aRetryOfTheSameRequestAfterAFailureKeepsItsKeyAndGetsTheFirstBatch() {
+        List<EnqueueRequest> sent = new ArrayList<>();
+        BulkEnqueueViewModel flaky = new BulkEnqueueViewModel(catalog.toCatalog(), losingAnswers(1, sent),
+                new DirectTaskExecutor());
+        flaky.groupProperty().set(flaky.groups().stream().filter(g -> g.name().equals("feed")).findFirst().orElseThrow());
+
+        flaky.enqueue();
+        assertThat(flaky.errorProperty().get()).isEqualTo("Enqueue failed: the answer was lost");
+        flaky.enqueue();
+
+        assertThat(flaky.errorProperty().get()).isEmpty();
+        assertThat(sent).extracting(EnqueueRequest::idempotencyKey).doesNotContainNull().hasSize(2)
+                .containsOnly(sent.get(0).idempotencyKey());
+        assertThat(api.runs(RunFilter.latest(100))).as("one batch, not two").hasSize(6)
+                .allSatisfy(run -> assertThat(run.batchId()).isEqualTo(flaky.resultProperty().get().batchId()));
+    }
+
+    @Test
+    void changingTheParamsAfterAFailedEnqueueTakesANewKey() {
+        List<EnqueueRequest> sent = new ArrayList<>();
+        BulkEnqueueViewModel flaky = new BulkEnqueueViewModel(catalog.toCatalog(), losingAnswers(1, sent),
+                new DirectTaskExecutor());
+        flaky.groupProperty().set(flaky.groups().stream().filter(g -> g.name().equals("feed")).findFirst().orElseThrow());
+        flaky.enqueue();
+
+        flaky.params().stream().filter(r -> r.job().equals("feed-presort") && r.key().equals("segmentSize"))
+                .findFirst().orElseThrow().valueProperty().set("40");
+        flaky.enqueue();
+
+        assertThat(flaky.errorProperty().get()).as("not idempotency_key_reused").isEmpty();
+        assertThat(flaky.resultProperty().get().count()).isEqualTo(6);
+        assertThat(sent.get(1).idempotencyKey()).isNotEqualTo(sent.get(0).idempotencyKey());
+    }
+
+    @Test
+    void choosingAnotherGroupAfterAFailedEnqueueTakesANewKeyAndComingBackTheOldOne() {
+        List<EnqueueRequest> sent = new ArrayList<>();
+        BulkEnqueueViewModel flaky = new BulkEnqueueViewModel(catalog.toCatalog(), losingAnswers(2, sent),
+                new DirectTaskExecutor());
+        flaky.groupProperty().set(flaky.groups().stream().filter(g -> g.name().equals("feed")).findFirst().orElseThrow());
+        flaky.enqueue();
+
+        flaky.groupProperty().set(flaky.groups().stream().filter(g -> g.name().equals("quiz")).findFirst().orElseThrow());
+        flaky.enqueue();
+        flaky.enqueue();
+
+        assertThat(flaky.errorProperty().get()).isEmpty();
+        assertThat(flaky.resultProperty().get().count()).isEqualTo(1);
+        assertThat(sent.get(1).idempotencyKey()).isNotEqualTo(sent.get(0).idempotencyKey())
+                .isEqualTo(sent.get(2).idempotencyKey());
     }
 }

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.css.PseudoClass;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
@@ -238,6 +240,28 @@ class DependencyGraphViewTest {
 
         assertThat(seen).containsExactly(true, true);
         assertThat(robot.lookup("#graph-placeholder").query().isVisible()).isFalse();
+    }
+
+    @Test
+    void aBoundModelIsShownAsItChangesAndNullShowsNoJobs(FxRobot robot) throws Exception {
+        awaitLayout();
+        ObjectProperty<GraphModel> plan = new SimpleObjectProperty<>(TestGraphs.feedPlan());
+
+        robot.interact(() -> view.modelProperty().bind(plan));
+        awaitLayout();
+        assertThat(robot.lookup(".graph-node").queryAll()).hasSize(6);
+
+        robot.interact(() -> plan.set(null));
+        assertThat(view.isLayingOut()).isFalse();
+        assertThat(robot.lookup(".graph-node").queryAll()).isEmpty();
+        Label placeholder = robot.lookup("#graph-placeholder").queryAs(Label.class);
+        assertThat(placeholder.isVisible()).isTrue();
+        assertThat(placeholder.getText()).isEqualTo("No jobs to show");
+
+        robot.interact(() -> plan.set(TestGraphs.cyclicCatalog()));
+        awaitLayout();
+        assertThat(robot.lookup(".graph-node").queryAll()).hasSize(4);
+        robot.interact(() -> view.modelProperty().unbind());
     }
 
     @Test

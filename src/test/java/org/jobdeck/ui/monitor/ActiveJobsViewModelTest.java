@@ -3,12 +3,14 @@ package org.jobdeck.ui.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.jobdeck.api.EnqueueRequest;
 import org.jobdeck.api.EnqueueResult;
 import org.jobdeck.api.JobsApi;
 import org.jobdeck.api.PlanRequest;
+import org.jobdeck.api.RunStatus;
 import org.jobdeck.api.RunView;
 import org.jobdeck.core.catalog.CatalogReader;
 import org.jobdeck.ui.UiTestBackends;
@@ -40,7 +42,7 @@ class ActiveJobsViewModelTest {
     }
 
     private static RunView view(String id, String job, String state, long version) {
-        return new RunView(id, job, "feed", state, 1, 3, "1", 1, List.of(), Map.of(), null, null, null,
+        return new RunView(id, job, "feed", RunStatus.parse(state), 1, 3, "1", 1, List.of(), Map.of(), null, null, null,
                 "failed".equals(state) ? "boom" : null, state, null, new RunView.Progress(0, 0, null), version);
     }
 
@@ -64,7 +66,7 @@ class ActiveJobsViewModelTest {
         model.apply(List.of(view("7", "trending", "queued", 2)));
 
         assertThat(model.row("7")).isSameAs(row);
-        assertThat(row.stateProperty().get()).isEqualTo("running");
+        assertThat(row.stateProperty().get()).isEqualTo(RunStatus.RUNNING);
         assertThat(model.totalRows()).isEqualTo(1);
     }
 
@@ -76,7 +78,7 @@ class ActiveJobsViewModelTest {
 
         model.apply(List.of(view("1", "trending", "running", 2)));
 
-        assertThat(model.row("1").stateProperty().get()).isEqualTo("running");
+        assertThat(model.row("1").stateProperty().get()).isEqualTo(RunStatus.RUNNING);
         assertThat(listChanges).as("list changes, each of which makes the table rebuild its rows").isEmpty();
         assertThat(model.rows()).extracting(RunRow::id).containsExactly("2", "1");
     }
@@ -84,7 +86,7 @@ class ActiveJobsViewModelTest {
     @Test
     void aChangedRowMovesWhenTheRowsAreSortedOnWhatChanged() {
         model.apply(List.of(view("1", "trending", "queued", 1), view("2", "affinity", "running", 1)));
-        model.rows().setComparator(java.util.Comparator.comparing(row -> row.stateProperty().get()));
+        model.rows().setComparator(Comparator.comparing(row -> row.stateProperty().get().wireName()));
         assertThat(model.rows()).extracting(RunRow::id).containsExactly("1", "2");
 
         model.apply(List.of(view("1", "trending", "succeeded", 2)));
@@ -99,7 +101,7 @@ class ActiveJobsViewModelTest {
         model.deferMoves(true);
 
         model.apply(List.of(view("1", "trending", "succeeded", 2)));
-        assertThat(model.row("1").stateProperty().get()).isEqualTo("succeeded");
+        assertThat(model.row("1").stateProperty().get()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(model.rows()).extracting(RunRow::id).containsExactly("2", "1");
 
         model.applyPendingMoves();
@@ -147,14 +149,14 @@ class ActiveJobsViewModelTest {
         model.cancelSelected();
         executor.runPending();
 
-        assertThat(traits.stateProperty().get()).isEqualTo("cancelled");
+        assertThat(traits.stateProperty().get()).isEqualTo(RunStatus.CANCELLED);
         assertThat(model.statusProperty().get()).endsWith("(build-user-traits): cancelled");
 
         model.retrySelected();
 
-        assertThat(traits.stateProperty().get()).isEqualTo("queued");
+        assertThat(traits.stateProperty().get()).isEqualTo(RunStatus.QUEUED);
         assertThat(model.statusProperty().get()).contains("retried; 2 downstream run(s) waiting again");
-        assertThat(model.row(batch.jobs().get(3).jobRunId()).stateProperty().get()).isEqualTo("waiting");
+        assertThat(model.row(batch.jobs().get(3).jobRunId()).stateProperty().get()).isEqualTo(RunStatus.WAITING);
     }
 
     @Test
@@ -168,5 +170,46 @@ class ActiveJobsViewModelTest {
 
         assertThat(model.log()).isEmpty();
         assertThat(model.row(id).whyProperty().get()).isEqualTo("queued: ready to run");
+    }
+
+    @Test
+    void cancelAndRetryFollowTheSelectedRunsState() {
+        model.apply(List.of(view("1", "trending", "queued", 1), view("3", "feed-presort", "succeeded", 1),
+                view("4", "affinity", "blocked", 1)));
+        assertThat(model.canCancelProperty().get()).isFalse();
+        assertThat(model.canRetryProperty().get()).isFalse();
+
+        model.selectedProperty().set(model.row("1"));
+        assertThat(model.canCancelProperty().get()).isTrue();
+        assertThat(model.canRetryProperty().get()).isFalse();
+
+        model.apply(List.of(view("1", "trending", "failed", 2)));
+        assertThat(model.canCancelProperty().get()).as("follows the state, not only the selection").isFalse();
+        assertThat(model.canRetryProperty().get()).isTrue();
+
+        model.selectedProperty().set(model.row("3"));
+        assertThat(model.canCancelProperty().get()).isFalse();
+        assertThat(model.canRetryProperty().get()).isFalse();
+        model.selectedProperty().set(model.row("4"));
+        assertThat(model.canCancelProperty().get()).isTrue();
+        assertThat(model.canRetryProperty().get()).isFalse();
+        model.selectedProperty().set(null);
+        assertThat(model.canCancelProperty().get()).isFalse();
+    }
+
+    @Test
+    void aRunThatArrivesAndChangesInOneBatchIsShownOnceInItsNewestState() {
+        model.stateFilterProperty().set("running");
+
+        model.apply(List.of(view("5", "trending", "queued", 1), view("5", "trending", "running", 2)));
+
+        assertThat(model.rows()).extracting(RunRow::id).containsExactly("5");
+        assertThat(model.totalRows()).isEqualTo(1);
+    }
+
+    @Test
+    void theStateChoicesAreAllActiveAndEveryState() {
+        assertThat(ActiveJobsViewModel.stateChoices()).containsExactly(ActiveJobsViewModel.ALL, ActiveJobsViewModel.ACTIVE,
+                "waiting", "queued", "running", "succeeded", "failed", "cancelled", "blocked");
     }
 }
