@@ -57,6 +57,11 @@ public enum RunState {
         return this == SUCCEEDED || this == FAILED || this == CANCELLED || this == BLOCKED;
     }
 
+    /** An operator may retry a run that ended badly: failed or cancelled, nothing else. */
+    public boolean canRetry() {
+        return blocksDownstream();
+    }
+
     /** A run that ended badly, and so blocks the runs downstream of it. */
     public boolean blocksDownstream() {
         return this == FAILED || this == CANCELLED;

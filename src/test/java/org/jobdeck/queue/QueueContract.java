@@ -553,6 +553,19 @@ public abstract class QueueContract {
     }
 
     @Test
+    void queuedAndWaitingRunsCannotBeRetried() {
+        Batch batch = enqueueAll();
+        Map<String, Run> runs = byJob(batch);
+        for (String job : List.of("a", "d")) { // queued, waiting
+            Run run = runs.get(job);
+            assertThatThrownBy(() -> store.commands().retry(run.id()))
+                    .isInstanceOf(IllegalRunStateException.class)
+                    .hasMessageContaining("only failed or cancelled runs can be retried");
+        }
+        assertThat(byJob(batch).get("d").state()).isEqualTo(RunState.WAITING);
+    }
+
+    @Test
     void whyExplainsWaitingAndBlockedRuns() {
         Batch batch = enqueueAll();
         Run a = claimOne("a");

@@ -65,7 +65,7 @@ public final class OperatorCommands {
         List<Long> changed = store.change(writing -> {
             Connection connection = writing.connection();
             Run run = lockRun(connection, id);
-            if (!run.state().canMoveTo(RunState.QUEUED) || run.state() == RunState.RUNNING) {
+            if (!run.state().canRetry()) {
                 throw new IllegalRunStateException("Run " + runId + " (" + run.jobName() + ") is "
                         + run.state().wireName() + ": only failed or cancelled runs can be retried");
             }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.Test;
 
@@ -277,13 +276,18 @@ class JobParamsTest {
     }
 
     @Property(tries = 300)
-    void aKeyWithAForbiddenCharacterIsNeverAccepted(@ForAll("keys") String prefix,
-                                                    @ForAll @Chars({' ', '=', '\n', '\t', '"', '\'', '$', ';', '/',
-                                                            '\\', '`', '|', '&', '<', '>', '\u0000', '*'}) char bad) {
+    void aKeyWithAForbiddenCharacterIsNeverAccepted(@ForAll("keys") String prefix, @ForAll("forbidden") char bad) {
         String key = prefix + bad;
         assertThatThrownBy(() -> JobParams.merge(handlerJob(true), Map.of(key, 1)))
                 .isInstanceOf(InvalidParamsException.class).hasMessageContaining("is not a valid name")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    /** Characters the key rule refuses: an explicit list, so no generator can slip in an allowed one. */
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<Character> forbidden() {
+        return net.jqwik.api.Arbitraries.of(' ', '=', '\n', '\t', '"', '\'', '$', ';', '/', '\\', '`', '|', '&', '<',
+                '>', '\u0000', '*');
     }
 
     @net.jqwik.api.Provide
