@@ -1,14 +1,19 @@
 package org.jobdeck.bench;
 
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.TableRow;
@@ -413,7 +418,7 @@ public final class ActiveJobsStallBenchmark {
     }
 
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
@@ -449,7 +454,7 @@ public final class ActiveJobsStallBenchmark {
     private static int mismatches(EmbeddedJobsApi api, ActiveJobsWindow window) throws Exception {
         List<RunView> stored = api.runs(RunFilter.latest(RUNS_SHOWN));
         return FxToolkit.call(() -> {
-            java.util.Set<RunRow> shown = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            Set<RunRow> shown = Collections.newSetFromMap(new IdentityHashMap<>());
             shown.addAll(window.rows());
             int differing = 0;
             for (RunView run : stored) {
@@ -468,7 +473,7 @@ public final class ActiveJobsStallBenchmark {
         try (Connection connection = DriverManager.getConnection(url.jdbcUrl());
              Statement statement = connection.createStatement()) {
             statement.execute("SHUTDOWN");
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             System.err.println("could not drop " + url.display() + ": " + e.getMessage());
         }
     }

@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.jobdeck.queue.store.DatabaseUrl;
@@ -37,7 +38,7 @@ final class BenchDatabases implements AutoCloseable {
         }
 
         static Kind parse(String text) {
-            return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+            return switch (text.trim().toLowerCase(Locale.ROOT)) {
                 case "h2", "h2file", "h2-file" -> H2_FILE;
                 case "h2mem", "h2-mem", "mem" -> H2_MEM;
                 case "pg", "postgres", "postgresql" -> POSTGRES;

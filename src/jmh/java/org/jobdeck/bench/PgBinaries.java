@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -29,7 +30,7 @@ final class PgBinaries {
         if (PgBinaries.class.getClassLoader().getResource("postgres-linux-x86_64.txz") != null) {
             return Optional.empty();
         }
-        return jar().map(jar -> (system, hardware) -> read(jar, "postgres-" + system.toLowerCase(java.util.Locale.ROOT) + "-" + hardware + ".txz"));
+        return jar().map(jar -> (system, hardware) -> read(jar, "postgres-" + system.toLowerCase(Locale.ROOT) + "-" + hardware + ".txz"));
     }
 
     private static Optional<Path> jar() {

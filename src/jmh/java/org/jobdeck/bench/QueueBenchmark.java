@@ -1,5 +1,6 @@
 package org.jobdeck.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -150,7 +151,7 @@ public final class QueueBenchmark {
 
     /** The 1-minute load average, to tell rounds disturbed by other processes (NaN where unknown). */
     static double loadAverage() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     /** Per link of every chain: upstream handler return -> downstream handler start, in ms. */

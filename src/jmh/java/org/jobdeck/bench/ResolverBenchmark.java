@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.DirectedAcyclicGraph;
@@ -75,7 +76,7 @@ public class ResolverBenchmark {
 
         SyntheticDag dag;
 
-        void generate(java.util.function.Consumer<SyntheticDag> check) {
+        void generate(Consumer<SyntheticDag> check) {
             dag = SyntheticDag.generate(jobs);
             check.accept(dag);
             System.out.println("# Input: " + dag);

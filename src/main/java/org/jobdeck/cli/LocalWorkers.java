@@ -1,5 +1,6 @@
 package org.jobdeck.cli;
 
+import java.util.List;
 import org.jobdeck.client.EmbeddedJobsApi;
 import org.jobdeck.queue.worker.WorkerPool;
 import org.jobdeck.queue.worker.WorkerSettings;
@@ -36,7 +37,7 @@ final class LocalWorkers implements AutoCloseable {
      */
     @SuppressWarnings("removal")
     private void stopGracefullyOnSignals(EmbeddedJobsApi api) {
-        for (String name : java.util.List.of("INT", "TERM")) {
+        for (String name : List.of("INT", "TERM")) {
             try {
                 sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
                     shutDown = true;

@@ -1,5 +1,6 @@
 package org.jobdeck.cli;
 
+import java.util.List;
 import org.jobdeck.client.EmbeddedJobsApi;
 import org.jobdeck.server.JobdeckServer;
 
@@ -25,7 +26,7 @@ final class ServerShutdown implements AutoCloseable {
 
     @SuppressWarnings("removal")
     private void onSignals() {
-        for (String name : java.util.List.of("INT", "TERM")) {
+        for (String name : List.of("INT", "TERM")) {
             try {
                 sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
                     stop();

@@ -1,5 +1,6 @@
 package org.jobdeck.cli;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jobdeck.ui.ConsoleLauncher;
 import org.jobdeck.ui.ConsoleOptions;
@@ -36,7 +37,7 @@ final class UiCommand implements Callable<Integer> {
      * The console on a REST server. It reads the token from the file each time it connects and
      * keeps no copy, so it needs the file, not $JOBDECK_TOKEN.
      */
-    static int launchRest(JobdeckCommand root, String serverUrl, java.nio.file.Path tokenFile) {
+    static int launchRest(JobdeckCommand root, String serverUrl, Path tokenFile) {
         if (tokenFile == null) {
             throw new UserError("The console needs --token-file FILE with --server: it reads the token"
                     + " from the file when it connects", ExitCodes.USAGE);

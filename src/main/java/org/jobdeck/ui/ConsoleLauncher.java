@@ -1,5 +1,6 @@
 package org.jobdeck.ui;
 
+import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
 
@@ -21,7 +22,7 @@ public final class ConsoleLauncher {
      */
     @SuppressWarnings("removal")
     private static void exitGracefullyOnSignals() {
-        for (String name : java.util.List.of("INT", "TERM")) {
+        for (String name : List.of("INT", "TERM")) {
             try {
                 sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> Platform.exit());
             } catch (IllegalArgumentException | UnsupportedOperationException unsupported) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.prefs.Preferences;
 import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
@@ -194,7 +195,7 @@ public final class Screenshots {
         return shell.activeJobsWindow().rows();
     }
 
-    private Path snapshot(java.util.concurrent.Callable<Scene> scene, String name) throws Exception {
+    private Path snapshot(Callable<Scene> scene, String name) throws Exception {
         // Two rounds through the FX thread let CSS, layout and a pulse settle before the snapshot.
         for (int i = 0; i < 3; i++) {
             FxToolkit.call(() -> {

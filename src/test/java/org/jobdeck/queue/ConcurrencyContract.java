@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jobdeck.core.catalog.JobCatalog;
 import org.jobdeck.core.catalog.JobDefinition;
@@ -77,7 +78,7 @@ public abstract class ConcurrencyContract {
             handlers.register(job.name(), context -> {
                 long start = clock.incrementAndGet();
                 long end = clock.incrementAndGet();
-                executions.computeIfAbsent(context.runId(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                executions.computeIfAbsent(context.runId(), k -> new CopyOnWriteArrayList<>())
                         .add(new long[] {start, end});
             });
         }

@@ -1,19 +1,23 @@
 package org.jobdeck.queue;
 
-import org.jobdeck.queue.store.BatchWriter;
-import org.jobdeck.queue.store.LeaseWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.jobdeck.core.catalog.InvalidParamsException;
 import org.jobdeck.core.catalog.JobCatalog;
 import org.jobdeck.core.plan.DependencyResolver;
+import org.jobdeck.queue.store.BatchWriter;
 import org.jobdeck.queue.store.Database;
 import org.jobdeck.queue.store.DatabaseUrl;
+import org.jobdeck.queue.store.LeaseWriter;
 import org.jobdeck.queue.store.RunLog;
 import org.jobdeck.queue.store.RunQuery;
 import org.jobdeck.queue.store.RunStore;
@@ -447,7 +451,7 @@ public abstract class QueueContract {
         Batch batch = enqueueAll();
         String id = batch.runs().get(0).id();
         store.log().append(id, List.of("first", "second"));
-        List<String> many = java.util.stream.IntStream.range(0, RunLog.MAX_LINES + 5)
+        List<String> many = IntStream.range(0, RunLog.MAX_LINES + 5)
                 .mapToObj(i -> "line " + i).toList();
 
         store.log().append(id, many);
@@ -494,20 +498,20 @@ public abstract class QueueContract {
         Batch first = enqueueAll();
         Batch second = enqueueAll();
 
-        List<Run> queued = store.reads().query(new RunQuery(java.util.Set.of(RunState.QUEUED), null, null, null, 100));
+        List<Run> queued = store.reads().query(new RunQuery(Set.of(RunState.QUEUED), null, null, null, 100));
         assertThat(queued).hasSize(4).allSatisfy(r -> assertThat(r.state()).isEqualTo(RunState.QUEUED));
         assertThat(Long.parseLong(queued.get(0).id())).isGreaterThan(Long.parseLong(queued.get(3).id()));
 
-        assertThat(store.reads().query(new RunQuery(java.util.Set.of(), first.id(), null, null, 100))).hasSize(5);
-        assertThat(store.reads().query(new RunQuery(java.util.Set.of(), second.id(), "g2", null, 100)))
+        assertThat(store.reads().query(new RunQuery(Set.of(), first.id(), null, null, 100))).hasSize(5);
+        assertThat(store.reads().query(new RunQuery(Set.of(), second.id(), "g2", null, 100)))
                 .extracting(Run::jobName).containsExactly("d", "c");
         List<Run> page = store.reads().query(RunQuery.all(3));
-        assertThat(store.reads().query(new RunQuery(java.util.Set.of(), null, null, page.get(2).id(), 100))).hasSize(7);
+        assertThat(store.reads().query(new RunQuery(Set.of(), null, null, page.get(2).id(), 100))).hasSize(7);
     }
 
     @Test
     void theFeedDeliversEachChangeOnce() throws Exception {
-        List<Run> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Run> seen = new CopyOnWriteArrayList<>();
         try (RunFeed feed = new RunFeed(store, 60_000)) {
             Batch batch = enqueueAll();
             feed.subscribe(seen::addAll);
@@ -523,7 +527,7 @@ public abstract class QueueContract {
             // The feed's own thread may have polled between the claim and the success: then the
             // running snapshot of a came too. Each (run, version) arrives once, whatever the timing.
             assertThat(seen).extracting(run -> run.id() + "@" + run.version()).doesNotHaveDuplicates();
-            Map<String, Run> latest = new java.util.HashMap<>();
+            Map<String, Run> latest = new HashMap<>();
             seen.forEach(run -> latest.merge(run.id(), run, (x, y) -> x.version() >= y.version() ? x : y));
             assertThat(latest.values()).extracting(Run::jobName, Run::state).contains(
                     org.assertj.core.groups.Tuple.tuple("a", RunState.SUCCEEDED),
@@ -537,7 +541,7 @@ public abstract class QueueContract {
 
     @Test
     void idlePollsNeitherRewindNorRepeat() throws Exception {
-        List<Run> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Run> seen = new CopyOnWriteArrayList<>();
         try (RunFeed feed = new RunFeed(store, 60_000)) {
             enqueueAll();
             feed.subscribe(seen::addAll);

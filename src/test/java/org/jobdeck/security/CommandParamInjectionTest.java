@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.jobdeck.api.RunFilter;
 import org.jobdeck.api.RunStatus;
 import org.jobdeck.api.RunView;
 import org.jobdeck.cli.Main;
@@ -34,6 +35,7 @@ import org.jobdeck.queue.store.RunSpec;
 import org.jobdeck.queue.store.RunStore;
 import org.jobdeck.queue.worker.WorkerPool;
 import org.jobdeck.queue.worker.WorkerSettings;
+import org.jobdeck.server.JobdeckServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -155,7 +157,7 @@ class CommandParamInjectionTest {
 
         assertThat(result.code()).as(result.out() + result.err()).isZero();
         try (EmbeddedJobsApi api = EmbeddedJobsApi.open(catalog(), db, new HandlerRegistry(), null)) {
-            RunView run = api.runs(org.jobdeck.api.RunFilter.latest(5)).get(0);
+            RunView run = api.runs(RunFilter.latest(5)).get(0);
             assertThat(api.run(run.jobRunId(), 10).log()).extracting(line -> line.line())
                     .containsExactly("arg:--label=weekly", "arg:--level=9");
         }
@@ -178,8 +180,8 @@ class CommandParamInjectionTest {
     void restRefusesHostileKeysAndNonFiniteNumbersWith400AndStoresNothing() throws Exception {
         try (EmbeddedJobsApi backend = EmbeddedJobsApi.open(catalog(), db, new HandlerRegistry(),
                 WorkerSettings.defaults(1).withPoll(50));
-             var server = org.jobdeck.server.JobdeckServer.start(backend,
-                     org.jobdeck.server.JobdeckServer.Settings.of("127.0.0.1", 0, ADMIN, READER))) {
+             var server = JobdeckServer.start(backend,
+                     JobdeckServer.Settings.of("127.0.0.1", 0, ADMIN, READER))) {
             String url = server.url() + "/api/admin/jobs/enqueue";
             Map<String, String> expected = Map.of(
                     "{\"checkpoint-action\":\"exec=touch " + marker + "\"}",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.jobdeck.api.EnqueueRequest;
 import org.jobdeck.api.PlanRequest;
@@ -59,7 +60,7 @@ class EventStreamResumeTest extends ServerFixture {
 
         try (SseStream resumed = SseStream.open(http, url(EVENTS), ADMIN, position)) {
             assertThat(resumed.next(EventStreamResumeTest::isReady, 5).id()).isEqualTo(position);
-            List<String> replayed = new java.util.ArrayList<>();
+            List<String> replayed = new ArrayList<>();
             while (replayed.size() < 6) {
                 SseStream.Event event = resumed.next(EventStreamResumeTest::isEvent, 5);
                 assertThat(event.event()).isEqualTo("runs");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.util.List;
+import org.jobdeck.api.RunFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,7 +24,7 @@ class RestApiSecurityTest extends ServerFixture {
                 : path.endsWith("enqueue") ? "{\"jobs\":[\"trending\"]}" : null;
         post("/api/admin/jobs/enqueue-all", ADMIN, null); // runs 1 to 17 exist
         int runs = runCount();
-        String before = backend.runs(org.jobdeck.api.RunFilter.latest(100)).toString();
+        String before = backend.runs(RunFilter.latest(100)).toString();
 
         Answer anonymous = post(path, null, body);
         assertThat(anonymous.status()).isEqualTo(401);
@@ -40,7 +41,7 @@ class RestApiSecurityTest extends ServerFixture {
         assertThat(reader.errorMessage()).contains("admin token");
 
         assertThat(runCount()).isEqualTo(runs);
-        assertThat(backend.runs(org.jobdeck.api.RunFilter.latest(100)).toString()).isEqualTo(before);
+        assertThat(backend.runs(RunFilter.latest(100)).toString()).isEqualTo(before);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.jobdeck.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -78,10 +79,10 @@ class RestApiShapesTest extends ServerFixture {
 
     @Test
     void aRepeatedIdempotencyKeyReturnsTheFirstResponseAndEnqueuesNothing() throws Exception {
-        java.net.http.HttpRequest request = request("/api/admin/jobs/enqueue-group", ADMIN)
+        HttpRequest request = request("/api/admin/jobs/enqueue-group", ADMIN)
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", "nightly-feed-2026-11-28")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"group\":\"feed\"}")).build();
+                .POST(HttpRequest.BodyPublishers.ofString("{\"group\":\"feed\"}")).build();
 
         Answer first = send(request);
         Answer again = send(request);
@@ -96,7 +97,7 @@ class RestApiShapesTest extends ServerFixture {
     @Test
     void anIdempotencyKeyWithSpacesIsRefused() throws Exception {
         Answer answer = send(request("/api/admin/jobs/enqueue-all", ADMIN)
-                .header("Idempotency-Key", "two words").POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+                .header("Idempotency-Key", "two words").POST(HttpRequest.BodyPublishers.noBody()).build());
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.errorCode()).isEqualTo("invalid_request");

@@ -3,6 +3,7 @@ package org.jobdeck.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.jobdeck.api.EnqueueRequest;
@@ -19,7 +20,7 @@ class RunEventStreamTest extends ServerFixture {
     private static final String EVENTS = "/api/admin/jobs/events";
 
     @TempDir
-    java.nio.file.Path dir;
+    Path dir;
 
     /** The newest state per run id seen in an event's {@code {"runs":[…]}}. */
     private static Map<String, String> states(SseStream.Event event) throws Exception {

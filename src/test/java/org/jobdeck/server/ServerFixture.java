@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -57,7 +58,7 @@ abstract class ServerFixture {
 
     /** How failed authentications are counted; a test that needs another clock or policy overrides it. */
     protected FailedAuthentications failedAuthentications() {
-        return new FailedAuthentications(FailedAuthentications.Policy.standard(), java.time.Clock.systemUTC());
+        return new FailedAuthentications(FailedAuthentications.Policy.standard(), Clock.systemUTC());
     }
 
     /** The catalog the server serves: the built-in one, unless a test needs its own. */

@@ -5,6 +5,7 @@ import java.io.File;
 import java.nio.file.Path;
 import javafx.scene.image.WritableImage;
 import javafx.stage.FileChooser;
+import org.jobdeck.ui.util.PngImages;
 
 /**
  * Export to PNG: the picture is rendered on the FX thread ({@link GraphSheet}); encoding and
@@ -48,10 +49,10 @@ final class GraphExport {
         }
         lastDirectory = chosen.getParentFile();
         Path file = chosen.getName().contains(".") ? chosen.toPath() : Path.of(chosen.getPath() + ".png");
-        BufferedImage image = org.jobdeck.ui.util.PngImages.toBufferedImage(render(BUTTON_SCALE));
+        BufferedImage image = PngImages.toBufferedImage(render(BUTTON_SCALE));
         view.setStatus("Exporting " + file.getFileName() + "…");
         view.executor().execute(() -> {
-            org.jobdeck.ui.util.PngImages.write(image, file);
+            PngImages.write(image, file);
             return file;
         }, written -> view.setStatus("Exported " + written.getFileName()), error -> view.setStatus("Export failed: " + error.getMessage()));
     }

@@ -1,5 +1,7 @@
 package org.jobdeck.ui.main;
 
+import java.util.Locale;
+
 /** One row of the main window's jobs table, as text ready to show and filter. */
 public record JobRow(String name, String description, String group, String dependsOn,
                      String neededBy, String defaultParams, String examples) {
@@ -8,8 +10,8 @@ public record JobRow(String name, String description, String group, String depen
         if (filter == null || filter.isBlank()) {
             return true;
         }
-        String needle = filter.trim().toLowerCase(java.util.Locale.ROOT);
+        String needle = filter.trim().toLowerCase(Locale.ROOT);
         return (name + " " + description + " " + group + " " + dependsOn + " " + neededBy + " "
-                + defaultParams + " " + examples).toLowerCase(java.util.Locale.ROOT).contains(needle);
+                + defaultParams + " " + examples).toLowerCase(Locale.ROOT).contains(needle);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.prefs.Preferences;
@@ -96,7 +97,7 @@ class ConsoleRunActionsTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> "Connected".equals(robot.lookup("#status-connection").queryAs(Label.class).getText()));
         shell.model().connectionProperty().get().api()
-                .enqueue(EnqueueRequest.of(PlanRequest.jobs(java.util.List.of("publish")), "test"));
+                .enqueue(EnqueueRequest.of(PlanRequest.jobs(List.of("publish")), "test"));
         robot.clickOn("#active-jobs");
         TableView<RunRow> runs = robot.lookup("#runs-table").queryTableView();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
@@ -117,7 +118,7 @@ class ConsoleRunActionsTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> "Connected".equals(robot.lookup("#status-connection").queryAs(Label.class).getText()));
         shell.model().connectionProperty().get().api()
-                .enqueue(EnqueueRequest.of(PlanRequest.jobs(java.util.List.of("wait-forever")), "test"));
+                .enqueue(EnqueueRequest.of(PlanRequest.jobs(List.of("wait-forever")), "test"));
         robot.clickOn("#active-jobs");
         TableView<RunRow> runs = robot.lookup("#runs-table").queryTableView();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "running".equals(state(runs, "wait-forever")));
