@@ -30,7 +30,7 @@ import org.jobdeck.queue.Batch;
 import org.jobdeck.queue.Enqueuer;
 import org.jobdeck.queue.IdempotencyKey;
 import org.jobdeck.queue.Run;
-import org.jobdeck.queue.RunFeed;
+import org.jobdeck.queue.store.RunFeed;
 import org.jobdeck.queue.RunState;
 import org.jobdeck.queue.UnknownRunException;
 import org.jobdeck.queue.handler.HandlerRegistry;

@@ -1,6 +1,6 @@
-package org.jobdeck.queue;
+package org.jobdeck.queue.store;
 
-import org.jobdeck.queue.store.DatabaseUrl;
+import org.jobdeck.queue.TestDatabases;
 
 class H2QueueTest extends QueueContract {
     @Override

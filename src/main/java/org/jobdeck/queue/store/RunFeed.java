@@ -1,10 +1,9 @@
-package org.jobdeck.queue;
+package org.jobdeck.queue.store;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.jobdeck.queue.store.ChangePage;
-import org.jobdeck.queue.store.RunStore;
+import org.jobdeck.queue.Run;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

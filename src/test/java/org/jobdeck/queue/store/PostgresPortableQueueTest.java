@@ -1,10 +1,6 @@
-package org.jobdeck.queue;
+package org.jobdeck.queue.store;
 
-import org.jobdeck.queue.store.Database;
-import org.jobdeck.queue.store.DatabaseUrl;
-import org.jobdeck.queue.store.Dialect;
-import org.jobdeck.queue.store.RunStore;
-import org.jobdeck.queue.store.StoreTime;
+import org.jobdeck.queue.TestDatabases;
 
 /** The portable path (H2's way of claiming and recording successes) on PostgreSQL. */
 class PostgresPortableQueueTest extends QueueContract {

@@ -1,6 +1,4 @@
-package org.jobdeck.queue;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package org.jobdeck.queue.worker;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,17 +13,22 @@ import java.util.function.BooleanSupplier;
 import org.jobdeck.core.catalog.JobCatalog;
 import org.jobdeck.core.catalog.JobDefinition;
 import org.jobdeck.core.plan.DependencyResolver;
+import org.jobdeck.queue.Batch;
+import org.jobdeck.queue.Enqueuer;
+import org.jobdeck.queue.Run;
+import org.jobdeck.queue.RunState;
+import org.jobdeck.queue.TestCatalogs;
 import org.jobdeck.queue.handler.HandlerRegistry;
 import org.jobdeck.queue.store.Database;
 import org.jobdeck.queue.store.DatabaseUrl;
 import org.jobdeck.queue.store.RunLog;
 import org.jobdeck.queue.store.RunStore;
-import org.jobdeck.queue.worker.WorkerPool;
-import org.jobdeck.queue.worker.WorkerSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * Worker pools against a real store: handlers, command jobs as real processes, cancellation,

@@ -1,7 +1,4 @@
-package org.jobdeck.queue;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+package org.jobdeck.queue.store;
 
 import java.util.HashMap;
 import java.util.List;
@@ -14,16 +11,25 @@ import java.util.stream.IntStream;
 import org.jobdeck.core.catalog.InvalidParamsException;
 import org.jobdeck.core.catalog.JobCatalog;
 import org.jobdeck.core.plan.DependencyResolver;
-import org.jobdeck.queue.store.BatchWriter;
-import org.jobdeck.queue.store.Database;
-import org.jobdeck.queue.store.DatabaseUrl;
-import org.jobdeck.queue.store.LeaseWriter;
-import org.jobdeck.queue.store.RunLog;
-import org.jobdeck.queue.store.RunQuery;
-import org.jobdeck.queue.store.RunStore;
+import org.jobdeck.queue.Batch;
+import org.jobdeck.queue.Enqueuer;
+import org.jobdeck.queue.IdempotencyKey;
+import org.jobdeck.queue.IdempotencyKeyReusedException;
+import org.jobdeck.queue.IllegalRunStateException;
+import org.jobdeck.queue.LeaseLostException;
+import org.jobdeck.queue.MutableClock;
+import org.jobdeck.queue.Run;
+import org.jobdeck.queue.RunExplanation;
+import org.jobdeck.queue.store.RunFeed;
+import org.jobdeck.queue.RunState;
+import org.jobdeck.queue.TestCatalogs;
+import org.jobdeck.queue.UnknownRunException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 /**
  * The queue's behaviour, written once and run on every store (H2 and PostgreSQL). Time is a

@@ -1,5 +1,6 @@
-package org.jobdeck.queue;
+package org.jobdeck.queue.worker;
 
+import org.jobdeck.queue.TestDatabases;
 import org.jobdeck.queue.store.DatabaseUrl;
 
 class H2ConcurrencyTest extends ConcurrencyContract {

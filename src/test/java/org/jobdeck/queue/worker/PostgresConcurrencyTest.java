@@ -1,8 +1,9 @@
-package org.jobdeck.queue;
+package org.jobdeck.queue.worker;
 
+import org.jobdeck.queue.TestDatabases;
 import org.jobdeck.queue.store.DatabaseUrl;
 
-class PostgresQueueTest extends QueueContract {
+class PostgresConcurrencyTest extends ConcurrencyContract {
     @Override
     protected DatabaseUrl freshDatabase() {
         return TestDatabases.postgres();

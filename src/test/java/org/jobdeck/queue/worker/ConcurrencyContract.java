@@ -1,6 +1,4 @@
-package org.jobdeck.queue;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package org.jobdeck.queue.worker;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,13 +13,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jobdeck.core.catalog.JobCatalog;
 import org.jobdeck.core.catalog.JobDefinition;
 import org.jobdeck.core.plan.DependencyResolver;
+import org.jobdeck.queue.Batch;
+import org.jobdeck.queue.Enqueuer;
+import org.jobdeck.queue.Run;
+import org.jobdeck.queue.RunState;
 import org.jobdeck.queue.handler.HandlerRegistry;
 import org.jobdeck.queue.store.Database;
 import org.jobdeck.queue.store.DatabaseUrl;
 import org.jobdeck.queue.store.RunStore;
-import org.jobdeck.queue.worker.WorkerPool;
-import org.jobdeck.queue.worker.WorkerSettings;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * Dependency order under real concurrency: a few thousand runs in chains, fan-outs and fan-ins,
