@@ -2,11 +2,7 @@ package org.jobdeck.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,12 +51,15 @@ final class ConsoleWatch implements AutoCloseable {
      */
     void assertSeesEveryRunAsTheDatabaseHas(FaultRig rig, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Map<String, Long> versions = versions(rig);
+        Map<String, Long> versions = rig.runVersions();
         while (!versions.entrySet().stream().allMatch(this::delivered) && System.nanoTime() < deadline) {
             Thread.sleep(100);
-            versions = versions(rig);
+            versions = rig.runVersions();
         }
         assertThat(versions).hasSize(FaultRig.JOBS);
+        long missed = versions.entrySet().stream().filter(run -> !delivered(run)).count();
+        assertThat(missed).as("runs the console does not have at the database's version (of %d; it has %d)",
+                versions.size(), newest.size()).isZero();
         for (Map.Entry<String, Long> run : versions.entrySet()) {
             RunView seen = newest.get(run.getKey());
             assertThat(seen).as("run %s delivered", run.getKey()).isNotNull();
@@ -72,17 +71,6 @@ final class ConsoleWatch implements AutoCloseable {
     private boolean delivered(Map.Entry<String, Long> run) {
         RunView seen = newest.get(run.getKey());
         return seen != null && seen.version() == run.getValue();
-    }
-
-    private static Map<String, Long> versions(FaultRig rig) throws Exception {
-        Map<String, Long> versions = new HashMap<>();
-        try (Connection connection = rig.connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT id, version FROM jd_run")) {
-            while (rows.next()) {
-                versions.put(Long.toString(rows.getLong(1)), rows.getLong(2));
-            }
-        }
-        return versions;
     }
 
     @Override

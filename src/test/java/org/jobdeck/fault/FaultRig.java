@@ -13,8 +13,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.jobdeck.core.catalog.CatalogReader;
 import org.jobdeck.core.catalog.JobCatalog;
 import org.jobdeck.core.plan.DependencyResolver;
@@ -60,25 +62,85 @@ final class FaultRig implements AutoCloseable {
         new Enqueuer(catalog, store).enqueue(new DependencyResolver(catalog).resolveAll(), Map.of(), "fault-test", null);
     }
 
+    /** A batch of one group's runs (200, in chains of 10, none needing another group's); its id. */
+    String enqueueGroup(String group) {
+        return new Enqueuer(catalog, store).enqueue(new DependencyResolver(catalog).resolveGroup(group), Map.of(),
+                "fault-test", null).id();
+    }
+
+    /**
+     * {@code jobdeck enqueue --all} in a JVM of its own with {@code environment} added (a skewed
+     * clock, say), as an operator on that machine would; returns once it exited 0.
+     */
+    void enqueueAllFrom(String name, Map<String, String> environment) throws Exception {
+        Process process = start(name, environment, List.of(), "org.jobdeck.cli.Main",
+                jobdeck("enqueue", "--all"));
+        if (!process.waitFor(1, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new AssertionError(name + " did not enqueue: " + Files.readString(log(name)));
+        }
+    }
+
     /** A {@code jobdeck worker --concurrency 4} JVM whose handlers each take {@code holdMillis}. */
     Process startWorker(int index, long holdMillis) throws IOException {
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
+        return startWorker(index, holdMillis, Map.of());
+    }
+
+    /** The same, with {@code environment} added to the JVM's own (libfaketime's variables, say). */
+    Process startWorker(int index, long holdMillis, Map<String, String> environment) throws IOException {
+        return start(workerName(index), environment, List.of(
                 "-D" + RecordingHandlers.DB + "=" + url.jdbcUrl(),
                 "-D" + RecordingHandlers.JOBS + "=" + JOBS,
-                "-D" + RecordingHandlers.HOLD_MILLIS + "=" + holdMillis,
-                "-cp", System.getProperty("java.class.path"), "org.jobdeck.cli.Main",
-                "--catalog", catalogFile.toString(), "--db", url.jdbcUrl(),
-                "worker", "--concurrency", "4",
-                "--lease-seconds", Integer.toString(LEASE_SECONDS),
-                "--heartbeat-seconds", Integer.toString(HEARTBEAT_SECONDS));
-        Process process = new ProcessBuilder(command)
+                "-D" + RecordingHandlers.HOLD_MILLIS + "=" + holdMillis),
+                "org.jobdeck.cli.Main", jobdeck("worker", "--concurrency", "4",
+                        "--lease-seconds", Integer.toString(LEASE_SECONDS),
+                        "--heartbeat-seconds", Integer.toString(HEARTBEAT_SECONDS)));
+    }
+
+    /** Waits until worker {@code index} said it started: it is connected, and claims from now on. */
+    void awaitWorkerReady(Process worker, int index, Duration timeout) throws Exception {
+        Path log = log(workerName(index));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!Files.readString(log).contains(" threads on ")) {
+            if (!worker.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("worker " + index + " did not start: " + Files.readString(log));
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    static String workerName(int index) {
+        return "worker-" + index;
+    }
+
+    /**
+     * A JVM on the test's class path running {@code mainClass}, its output in {@code name.log};
+     * {@code environment} is added to the JVM's own, so that LD_PRELOAD reaches the JVM itself.
+     */
+    Process start(String name, Map<String, String> environment, List<String> jvmOptions, String mainClass,
+                  List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(directory.resolve("worker-" + index + ".log").toFile())
-                .start();
+                .redirectOutput(log(name).toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         processes.add(process);
         return process;
+    }
+
+    /** What the process started as {@code name} printed so far. */
+    Path log(String name) {
+        return directory.resolve(name + ".log");
+    }
+
+    private List<String> jobdeck(String... args) {
+        List<String> command = new ArrayList<>(List.of("--catalog", catalogFile.toString(), "--db", url.jdbcUrl()));
+        command.addAll(List.of(args));
+        return command;
     }
 
     /** A fresh admin token, written to {@code admin.token} in the directory for the server to read. */
@@ -103,17 +165,9 @@ final class FaultRig implements AutoCloseable {
      * {@link #adminToken()}; returns once it listens.
      */
     Process startServer(int port, String name) throws Exception {
-        Path tokenFile = tokenFile();
-        Path log = directory.resolve(name + ".log");
-        Process process = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), "org.jobdeck.cli.Main",
-                "--catalog", catalogFile.toString(), "--db", url.jdbcUrl(),
-                "serve", "--workers", "0", "--port", Integer.toString(port), "--token-file", tokenFile.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        processes.add(process);
+        Path log = log(name);
+        Process process = start(name, Map.of(), List.of(), "org.jobdeck.cli.Main", jobdeck("serve",
+                "--workers", "0", "--port", Integer.toString(port), "--token-file", tokenFile().toString()));
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (!Files.readString(log).contains("Listening on ")) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -181,6 +235,18 @@ final class FaultRig implements AutoCloseable {
             }
         }
         return values;
+    }
+
+    /** Every run's id and version, as the database has them now. */
+    Map<String, Long> runVersions() throws SQLException {
+        Map<String, Long> versions = new HashMap<>();
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT id, version FROM jd_run")) {
+            while (rows.next()) {
+                versions.put(Long.toString(rows.getLong(1)), rows.getLong(2));
+            }
+        }
+        return versions;
     }
 
     Timestamp timestamp(String sql) throws SQLException {

@@ -17,10 +17,23 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** A raw Server-Sent Events reader over java.net.http, for tests that pin the wire format. */
-final class SseStream implements AutoCloseable {
+/**
+ * A raw Server-Sent Events reader over java.net.http, for tests that pin the wire format (and the
+ * fault tests, which check what the server sends, not what a client makes of it).
+ */
+public final class SseStream implements AutoCloseable {
     /** One event, or (with {@code comment} set) one comment line. */
-    record Event(String id, String event, String data, String comment) {
+    public record Event(String id, String event, String data, String comment) {
+    }
+
+    /** The server answered the request with another status than 200. */
+    public static final class Refused extends AssertionError {
+        public final int status;
+
+        Refused(int status) {
+            super("events answered " + status);
+            this.status = status;
+        }
     }
 
     private final HttpResponse<InputStream> response;
@@ -33,7 +46,7 @@ final class SseStream implements AutoCloseable {
         reader.start();
     }
 
-    static SseStream open(HttpClient http, String url, String token, String lastEventId)
+    public static SseStream open(HttpClient http, String url, String token, String lastEventId)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Accept", "text/event-stream")
@@ -44,7 +57,8 @@ final class SseStream implements AutoCloseable {
         }
         HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
-            throw new AssertionError("events answered " + response.statusCode());
+            response.body().close();
+            throw new Refused(response.statusCode());
         }
         return new SseStream(response);
     }
@@ -86,8 +100,13 @@ final class SseStream implements AutoCloseable {
         }
     }
 
+    /** The next event or comment, or null when none comes within {@code millis}. */
+    public Event poll(long millis) throws InterruptedException {
+        return events.poll(Math.max(millis, 0), TimeUnit.MILLISECONDS);
+    }
+
     /** The next event (or comment) that matches, skipping others; fails after {@code seconds}. */
-    Event next(Predicate<Event> matching, int seconds) throws InterruptedException {
+    public Event next(Predicate<Event> matching, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (true) {
             long left = deadline - System.nanoTime();
