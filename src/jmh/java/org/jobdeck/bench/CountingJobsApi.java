@@ -1,5 +1,6 @@
 package org.jobdeck.bench;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,14 +11,18 @@ import java.util.function.Consumer;
 import org.jobdeck.api.CatalogView;
 import org.jobdeck.api.EnqueueRequest;
 import org.jobdeck.api.EnqueueResult;
+import org.jobdeck.api.FireView;
 import org.jobdeck.api.GroupsView;
 import org.jobdeck.api.JobsApi;
 import org.jobdeck.api.PlanRequest;
 import org.jobdeck.api.PlanView;
+import org.jobdeck.api.ProbeView;
+import org.jobdeck.api.RunChangePage;
 import org.jobdeck.api.RunDetail;
 import org.jobdeck.api.RunFilter;
-import org.jobdeck.api.RunChangePage;
 import org.jobdeck.api.RunView;
+import org.jobdeck.api.ScheduleView;
+import org.jobdeck.core.schedule.Schedule;
 
 /**
  * The real API, passed through: it only counts the run snapshots the subscription delivers to
@@ -52,6 +57,56 @@ final class CountingJobsApi implements JobsApi {
         synchronized (traced) {
             return List.copyOf(traced);
         }
+    }
+
+    @Override
+    public List<ScheduleView> schedules() {
+        return api.schedules();
+    }
+
+    @Override
+    public ScheduleView schedule(String name, Instant from, int next) {
+        return api.schedule(name, from, next);
+    }
+
+    @Override
+    public ScheduleView createSchedule(Schedule schedule) {
+        return api.createSchedule(schedule);
+    }
+
+    @Override
+    public ScheduleView putSchedule(Schedule schedule) {
+        return api.putSchedule(schedule);
+    }
+
+    @Override
+    public void removeSchedule(String name) {
+        api.removeSchedule(name);
+    }
+
+    @Override
+    public ScheduleView pauseSchedule(String name, String by, String reason) {
+        return api.pauseSchedule(name, by, reason);
+    }
+
+    @Override
+    public ScheduleView resumeSchedule(String name) {
+        return api.resumeSchedule(name);
+    }
+
+    @Override
+    public FireView runSchedule(String name, String by) {
+        return api.runSchedule(name, by);
+    }
+
+    @Override
+    public List<FireView> scheduleFires(String name, int limit) {
+        return api.scheduleFires(name, limit);
+    }
+
+    @Override
+    public ProbeView testProbe(Schedule schedule) {
+        return api.testProbe(schedule);
     }
 
     @Override

@@ -1,8 +1,10 @@
 package org.jobdeck.api;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jobdeck.core.schedule.Schedule;
 
 /**
  * The one port the console and the CLI talk to. The embedded backend (queue on H2 or
@@ -53,6 +55,42 @@ public interface JobsApi extends AutoCloseable {
      * {@link #changes}, not a description. Closing the returned handle stops it.
      */
     AutoCloseable onChange(Runnable wake);
+
+    /** Every schedule, by name, with its next fire times and last fire. */
+    List<ScheduleView> schedules();
+
+    /**
+     * One schedule with its next {@code next} fire times after {@code from} (null: now), and the
+     * DST rule in words where it applies to them.
+     */
+    ScheduleView schedule(String name, Instant from, int next);
+
+    /**
+     * Creates a schedule; its target and params are checked as an enqueue checks them.
+     *
+     * @throws JobsApiException INVALID_REQUEST when the name is taken
+     */
+    ScheduleView createSchedule(Schedule schedule);
+
+    /** Creates a schedule or replaces it (REST PUT; {@code schedule apply}). */
+    ScheduleView putSchedule(Schedule schedule);
+
+    void removeSchedule(String name);
+
+    /** Pauses a schedule, storing who, when and why; a paused schedule fires no slot. */
+    ScheduleView pauseSchedule(String name, String by, String reason);
+
+    /** Resumes a schedule: its next slot fires; slots missed while paused are not caught up. */
+    ScheduleView resumeSchedule(String name);
+
+    /** Fires a schedule now, through the same path as its slots, as origin manual. */
+    FireView runSchedule(String name, String by);
+
+    /** A schedule's fire records, newest first. */
+    List<FireView> scheduleFires(String name, int limit);
+
+    /** What the schedule's only-if-changed probe gives now, without firing anything. */
+    ProbeView testProbe(Schedule schedule);
 
     /**
      * Run changes as they happen, in batches, on a background thread. Closing the returned

@@ -9,7 +9,7 @@ import java.util.Locale;
 public final class JobsApiException extends RuntimeException {
     /** The kinds of error, as a UI or a script tells them apart. */
     public enum Code {
-        UNKNOWN_GROUP, UNKNOWN_JOB, UNKNOWN_RUN, INVALID_PARAMS, INVALID_STATE, INVALID_REQUEST,
+        UNKNOWN_GROUP, UNKNOWN_JOB, UNKNOWN_RUN, UNKNOWN_SCHEDULE, INVALID_PARAMS, INVALID_STATE, INVALID_REQUEST,
         INVALID_CATALOG, UNAVAILABLE, UNAUTHORIZED, FORBIDDEN, SERVER_ERROR,
         /** An idempotency key already used, within 24 h, for a different request. */
         IDEMPOTENCY_KEY_REUSED;

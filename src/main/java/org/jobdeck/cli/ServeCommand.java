@@ -56,6 +56,11 @@ final class ServeCommand implements Callable<Integer> {
                     + " random token is generated into ~/.jobdeck/admin.token.")
     Path tokenFile;
 
+    @Option(names = "--allow-command-probes",
+            description = "Let schedules sent over REST have a command probe: a program this server's"
+                    + " processes run. Off by default: the admin token then cannot run programs here.")
+    boolean allowCommandProbes;
+
     @Option(names = "--read-token-file", paramLabel = "FILE",
             description = "File holding a read-only token: it may read, not enqueue, cancel or retry.")
     Path readTokenFile;
@@ -96,6 +101,7 @@ final class ServeCommand implements Callable<Integer> {
         JobdeckServer server;
         try {
             server = startServer(api, adminToken, readToken);
+            api.startScheduler(); // serve fires schedules, with or without workers
         } catch (RuntimeException e) {
             api.close();
             throw e;
@@ -135,6 +141,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             StreamSettings streams = StreamSettings.defaults().withCaps(maxStreams, maxStreamsPerToken);
             return JobdeckServer.start(api, JobdeckServer.Settings.of(bind, port, adminToken, readToken)
+                    .withCommandProbes(allowCommandProbes)
                     .withStreams(streams));
         } catch (RuntimeException e) {
             throw new UserError("Cannot listen on " + bind + ":" + port + ": " + rootMessage(e), ExitCodes.USAGE);

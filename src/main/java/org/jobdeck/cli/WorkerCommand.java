@@ -49,6 +49,9 @@ final class WorkerCommand implements Callable<Integer> {
             AttemptReport report = new AttemptReport(out);
             AutoCloseable feed = api.subscribe(report);
             LocalWorkers workers = new LocalWorkers(api, settings);
+            if (!untilIdle) {
+                api.startScheduler(); // a worker that stays also fires schedules; one that drains the queue does not
+            }
             try {
                 if (untilIdle) {
                     awaitIdle(api.store(), workers.pool(), settings.pollMillis());

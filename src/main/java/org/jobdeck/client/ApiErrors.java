@@ -11,7 +11,9 @@ import org.jobdeck.queue.IdempotencyKeyReusedException;
 import org.jobdeck.queue.IllegalRunStateException;
 import org.jobdeck.queue.InvalidChangePositionException;
 import org.jobdeck.queue.QueueException;
+import org.jobdeck.queue.ScheduleExistsException;
 import org.jobdeck.queue.UnknownRunException;
+import org.jobdeck.queue.UnknownScheduleException;
 
 /** Maps the errors of core and queue onto {@link JobsApiException} codes. */
 final class ApiErrors {
@@ -39,7 +41,9 @@ final class ApiErrors {
             code = Code.INVALID_STATE;
         } else if (e instanceof IdempotencyKeyReusedException) {
             code = Code.IDEMPOTENCY_KEY_REUSED;
-        } else if (e instanceof InvalidChangePositionException) {
+        } else if (e instanceof UnknownScheduleException) {
+            code = Code.UNKNOWN_SCHEDULE;
+        } else if (e instanceof InvalidChangePositionException || e instanceof ScheduleExistsException) {
             code = Code.INVALID_REQUEST;
         } else if (e instanceof QueueException) {
             code = Code.UNAVAILABLE;

@@ -1,5 +1,6 @@
 package org.jobdeck.client;
 
+import java.time.Instant;
 import org.jobdeck.api.JobsApiException;
 import org.jobdeck.core.catalog.CatalogDocument;
 import org.jobdeck.core.catalog.CatalogReader;
@@ -31,7 +32,17 @@ public final class EmbeddedBackend {
     /** As above, with the worker pool's settings given (null for no pool). */
     public static EmbeddedJobsApi open(CatalogDocument catalog, String databaseUrl, WorkerSettings workers) {
         DatabaseUrl url = parse(databaseUrl);
-        return EmbeddedJobsApi.open(catalog.toCatalog(), url, database -> handlersFor(catalog, database), workers);
+        EmbeddedJobsApi api = EmbeddedJobsApi.open(catalog.toCatalog(), url, database -> handlersFor(catalog, database),
+                workers);
+        if (CatalogReader.DEFAULT_ORIGIN.equals(catalog.origin())) {
+            try {
+                ExampleSchedules.ensure(api.store().schedules(), Instant.ofEpochMilli(api.store().now()));
+            } catch (RuntimeException e) {
+                api.close();
+                throw ApiErrors.translate(e);
+            }
+        }
+        return api;
     }
 
     static HandlerRegistry handlersFor(CatalogDocument catalog, Database database) {

@@ -1,5 +1,6 @@
 package org.jobdeck.client;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,30 +14,35 @@ import java.util.stream.Collectors;
 import org.jobdeck.api.CatalogView;
 import org.jobdeck.api.EnqueueRequest;
 import org.jobdeck.api.EnqueueResult;
+import org.jobdeck.api.FireView;
 import org.jobdeck.api.GroupsView;
 import org.jobdeck.api.JobsApi;
 import org.jobdeck.api.JobsApiException;
 import org.jobdeck.api.PlanRequest;
 import org.jobdeck.api.PlanView;
+import org.jobdeck.api.ProbeView;
 import org.jobdeck.api.RunChangePage;
 import org.jobdeck.api.RunDetail;
 import org.jobdeck.api.RunFilter;
 import org.jobdeck.api.RunView;
+import org.jobdeck.api.ScheduleView;
 import org.jobdeck.core.catalog.JobCatalog;
 import org.jobdeck.core.plan.DependencyResolver;
 import org.jobdeck.core.plan.Plan;
 import org.jobdeck.core.plan.PlanScope;
+import org.jobdeck.core.schedule.Schedule;
 import org.jobdeck.queue.Batch;
 import org.jobdeck.queue.Enqueuer;
 import org.jobdeck.queue.IdempotencyKey;
 import org.jobdeck.queue.Run;
-import org.jobdeck.queue.store.RunFeed;
 import org.jobdeck.queue.RunState;
 import org.jobdeck.queue.UnknownRunException;
 import org.jobdeck.queue.handler.HandlerRegistry;
+import org.jobdeck.queue.schedule.ScheduleBook;
 import org.jobdeck.queue.store.ChangePage;
 import org.jobdeck.queue.store.Database;
 import org.jobdeck.queue.store.DatabaseUrl;
+import org.jobdeck.queue.store.RunFeed;
 import org.jobdeck.queue.store.RunQuery;
 import org.jobdeck.queue.store.RunStore;
 import org.jobdeck.queue.worker.WorkerPool;
@@ -53,6 +59,7 @@ public final class EmbeddedJobsApi implements JobsApi {
     private final RunStore store;
     private final Enqueuer enqueuer;
     private final RunFeed feed;
+    private final EmbeddedSchedules schedules;
     private final RunViews views;
     private final WorkerPool workers;
     private final HandlerRegistry handlers;
@@ -68,6 +75,7 @@ public final class EmbeddedJobsApi implements JobsApi {
         store.reads().onChange(() -> wakes.forEach(Runnable::run));
         this.enqueuer = new Enqueuer(catalog, store);
         this.feed = new RunFeed(store, 500);
+        this.schedules = new EmbeddedSchedules(new ScheduleBook(store, catalog));
         this.views = new RunViews(store);
         this.workers = workerSettings == null ? null
                 : new WorkerPool(store, catalog, handlers, workerSettings).start();
@@ -207,6 +215,67 @@ public final class EmbeddedJobsApi implements JobsApi {
         return guard(() -> views.of(runs));
     }
 
+    /**
+     * Fires this backend's schedules from now on, in this process (serve, worker, the console
+     * with workers); other processes on the same database may too: each slot fires once.
+     */
+    public void startScheduler() {
+        schedules.startScheduler();
+    }
+
+    @Override
+    public List<ScheduleView> schedules() {
+        return guard(schedules::all);
+    }
+
+    @Override
+    public ScheduleView schedule(String name, Instant from, int next) {
+        return guard(() -> schedules.show(name, from, next));
+    }
+
+    @Override
+    public ScheduleView createSchedule(Schedule schedule) {
+        return guard(() -> schedules.create(schedule));
+    }
+
+    @Override
+    public ScheduleView putSchedule(Schedule schedule) {
+        return guard(() -> schedules.put(schedule));
+    }
+
+    @Override
+    public void removeSchedule(String name) {
+        guard(() -> {
+            schedules.remove(name);
+            return null;
+        });
+    }
+
+    @Override
+    public ScheduleView pauseSchedule(String name, String by, String reason) {
+        return guard(() -> schedules.pause(name, by == null || by.isBlank() ? EnqueueRequest.localUser() : by, reason));
+    }
+
+    @Override
+    public ScheduleView resumeSchedule(String name) {
+        return guard(() -> schedules.resume(name));
+    }
+
+    @Override
+    public FireView runSchedule(String name, String by) {
+        return guard(() -> schedules.run(name, by == null || by.isBlank() ? EnqueueRequest.localUser() : by));
+    }
+
+    @Override
+    public List<FireView> scheduleFires(String name, int limit) {
+        return guard(() -> schedules.fires(name, limit));
+    }
+
+    @Override
+    public ProbeView testProbe(Schedule schedule) {
+        return guard(() -> schedules.probe(schedule));
+    }
+
     @Override
     public RunChangePage changes(String position, int limit) {
         if (limit < 1 || limit > MAX_CHANGES) {
@@ -235,6 +304,7 @@ public final class EmbeddedJobsApi implements JobsApi {
 
     @Override
     public void close() {
+        schedules.close();
         feed.close();
         if (workers != null) {
             workers.close();

@@ -3,6 +3,7 @@ package org.jobdeck.client;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,21 +16,28 @@ import okhttp3.OkHttpClient;
 import org.jobdeck.api.CatalogView;
 import org.jobdeck.api.EnqueueRequest;
 import org.jobdeck.api.EnqueueResult;
+import org.jobdeck.api.FireList;
+import org.jobdeck.api.FireView;
 import org.jobdeck.api.GroupsView;
 import org.jobdeck.api.JobsApi;
-import org.jobdeck.api.JobsApiException;
 import org.jobdeck.api.JobsApiException.Code;
+import org.jobdeck.api.JobsApiException;
 import org.jobdeck.api.PlanRequest;
 import org.jobdeck.api.PlanView;
+import org.jobdeck.api.ProbeView;
 import org.jobdeck.api.RunChangePage;
 import org.jobdeck.api.RunDetail;
 import org.jobdeck.api.RunFilter;
 import org.jobdeck.api.RunList;
 import org.jobdeck.api.RunPage;
 import org.jobdeck.api.RunView;
+import org.jobdeck.api.ScheduleList;
+import org.jobdeck.api.ScheduleView;
 import org.jobdeck.core.catalog.CatalogDocument;
 import org.jobdeck.core.catalog.CatalogReader;
 import org.jobdeck.core.plan.PlanScope;
+import org.jobdeck.core.schedule.Schedule;
+import org.jobdeck.core.schedule.ScheduleWriter;
 
 /**
  * {@link JobsApi} over a Jobdeck server ({@code jobdeck serve}), with OkHttp and Jackson.
@@ -204,6 +212,74 @@ public final class RestJobsApi implements JobsApi {
     public Map<String, Integer> counts() {
         return transport.get(transport.url("counts").build(),
                 RestTransport.JSON.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Integer.class));
+    }
+
+    // Schedules: /api/admin/schedules
+
+    record PauseBody(String reason, String pausedBy) {
+    }
+
+    record RunBody(String requestedBy) {
+    }
+
+    @Override
+    public List<ScheduleView> schedules() {
+        return transport.get(transport.admin("schedules").build(), ScheduleList.class).schedules();
+    }
+
+    @Override
+    public ScheduleView schedule(String name, Instant from, int next) {
+        HttpUrl.Builder url = transport.admin("schedules", name).addQueryParameter("next", Integer.toString(next));
+        addIfPresent(url, "from", from == null ? null : from.toString());
+        return transport.get(url.build(), ScheduleView.class);
+    }
+
+    /** A create refuses a taken name: asked with If-None-Match, as HTTP says a PUT that must not replace is. */
+    @Override
+    public ScheduleView createSchedule(Schedule schedule) {
+        return transport.put(transport.admin("schedules", schedule.name().value()).build(),
+                ScheduleWriter.fileEntry(schedule), ScheduleView.class, Map.of("If-None-Match", "*"));
+    }
+
+    @Override
+    public ScheduleView putSchedule(Schedule schedule) {
+        return transport.put(transport.admin("schedules", schedule.name().value()).build(),
+                ScheduleWriter.fileEntry(schedule), ScheduleView.class, Map.of());
+    }
+
+    @Override
+    public void removeSchedule(String name) {
+        transport.delete(transport.admin("schedules", name).build());
+    }
+
+    @Override
+    public ScheduleView pauseSchedule(String name, String by, String reason) {
+        return transport.post(transport.admin("schedules", name, "pause").build(),
+                new PauseBody(reason, by == null || by.isBlank() ? EnqueueRequest.localUser() : by), Map.of(),
+                ScheduleView.class);
+    }
+
+    @Override
+    public ScheduleView resumeSchedule(String name) {
+        return transport.post(transport.admin("schedules", name, "resume").build(), null, Map.of(), ScheduleView.class);
+    }
+
+    @Override
+    public FireView runSchedule(String name, String by) {
+        return transport.post(transport.admin("schedules", name, "run").build(),
+                new RunBody(by == null || by.isBlank() ? EnqueueRequest.localUser() : by), Map.of(), FireView.class);
+    }
+
+    @Override
+    public List<FireView> scheduleFires(String name, int limit) {
+        return transport.get(transport.admin("schedules", name, "fires")
+                .addQueryParameter("limit", Integer.toString(limit)).build(), FireList.class).fires();
+    }
+
+    @Override
+    public ProbeView testProbe(Schedule schedule) {
+        return transport.post(transport.admin("schedules", schedule.name().value(), "probe").build(),
+                ScheduleWriter.fileEntry(schedule), Map.of(), ProbeView.class);
     }
 
     @Override

@@ -56,12 +56,22 @@ final class RestTransport {
 
     /** {@code BASE/api/admin/jobs/SEGMENT…}, each segment encoded. */
     HttpUrl.Builder url(String... segments) {
-        HttpUrl.Builder builder = base.newBuilder().addPathSegments("api/admin/jobs");
+        HttpUrl.Builder builder = admin("jobs");
         for (String segment : segments) {
             builder.addPathSegment(segment);
         }
         return builder;
     }
+
+    /** {@code BASE/api/admin/SEGMENT…}, each segment encoded (the schedules live beside the jobs). */
+    HttpUrl.Builder admin(String... segments) {
+        HttpUrl.Builder builder = base.newBuilder().addPathSegments("api/admin");
+        for (String segment : segments) {
+            builder.addPathSegment(segment);
+        }
+        return builder;
+    }
+
 
     Request.Builder request(HttpUrl url) {
         Request.Builder builder = new Request.Builder().url(url).header("Accept", "application/json");
@@ -92,21 +102,44 @@ final class RestTransport {
         }
     }
 
+    /** A PUT with a JSON body, and extra headers. */
+    <T> T put(HttpUrl url, Object body, Class<T> type, Map<String, String> headers) {
+        try {
+            Request.Builder builder = request(url).put(RequestBody.create(json(body), JSON_TYPE));
+            headers.forEach(builder::header);
+            return call(builder.build(), JSON.constructType(type));
+        } catch (IOException e) {
+            throw RestErrors.unreachable(display, e);
+        }
+    }
+
+    /** A DELETE; the answer's body is not read. */
+    void delete(HttpUrl url) {
+        try {
+            call(request(url).delete().build(), JSON.constructType(Object.class));
+        } catch (IOException e) {
+            throw RestErrors.unreachable(display, e);
+        }
+    }
+
     /** Like {@link #post}, but lets the caller see an I/O failure, to retry it. */
     <T> T postOnce(HttpUrl url, Object body, Map<String, String> headers, Class<T> type) throws IOException {
         return call(postRequest(url, body, headers), JSON.constructType(type));
     }
 
     private Request postRequest(HttpUrl url, Object body, Map<String, String> headers) {
-        byte[] bytes;
-        try {
-            bytes = body == null ? NO_BODY : JSON.writeValueAsBytes(body);
-        } catch (IOException e) {
-            throw new JobsApiException(Code.INVALID_REQUEST, "Cannot write the request as JSON: " + e.getMessage(), e);
-        }
+        byte[] bytes = body == null ? NO_BODY : json(body);
         Request.Builder builder = request(url).post(RequestBody.create(bytes, body == null ? null : JSON_TYPE));
         headers.forEach(builder::header);
         return builder.build();
+    }
+
+    private static byte[] json(Object body) {
+        try {
+            return JSON.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new JobsApiException(Code.INVALID_REQUEST, "Cannot write the request as JSON: " + e.getMessage(), e);
+        }
     }
 
     private <T> T call(Request request, JavaType type) throws IOException {

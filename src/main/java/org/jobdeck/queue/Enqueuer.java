@@ -11,6 +11,7 @@ import org.jobdeck.core.catalog.JobParams;
 import org.jobdeck.core.plan.Plan;
 import org.jobdeck.core.plan.PlanEntry;
 import org.jobdeck.queue.store.ParamsJson;
+import org.jobdeck.queue.store.NewBatch;
 import org.jobdeck.queue.store.RunSpec;
 import org.jobdeck.queue.store.RunStore;
 
@@ -44,8 +45,12 @@ public final class Enqueuer {
      */
     public Batch enqueue(Plan plan, Map<String, Map<String, Object>> params, String requestedBy,
                          IdempotencyKey idempotencyKey) {
-        return store.batches().enqueue(plan.scope().wireName(), scopeValue(plan), requestedBy, specs(plan, params),
-                idempotencyKey);
+        return store.batches().enqueue(batch(plan, params, requestedBy, BatchOrigin.ENQUEUE), idempotencyKey);
+    }
+
+    /** The batch a plan makes, with its params merged and checked, as {@link #enqueue} would write it. */
+    public NewBatch batch(Plan plan, Map<String, Map<String, Object>> params, String requestedBy, BatchOrigin origin) {
+        return new NewBatch(plan.scope().wireName(), scopeValue(plan), requestedBy, specs(plan, params), origin);
     }
 
     List<RunSpec> specs(Plan plan, Map<String, Map<String, Object>> params) {

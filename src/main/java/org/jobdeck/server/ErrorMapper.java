@@ -62,7 +62,7 @@ final class ErrorMapper {
 
     static int status(JobsApiException.Code code) {
         return switch (code) {
-            case UNKNOWN_GROUP, UNKNOWN_JOB, UNKNOWN_RUN -> 404;
+            case UNKNOWN_GROUP, UNKNOWN_JOB, UNKNOWN_RUN, UNKNOWN_SCHEDULE -> 404;
             case INVALID_PARAMS, INVALID_REQUEST -> 400;
             case INVALID_STATE, IDEMPOTENCY_KEY_REUSED -> 409;
             case UNAUTHORIZED -> 401;

@@ -34,13 +34,16 @@ public final class JobdeckServer implements AutoCloseable {
      * @param port      0 for any free port (read it back with {@link #port()})
      * @param readToken null for no read-only token
      * @param streams   how the event streams poll, and how many may be open
+     * @param allowCommandProbes whether a schedule sent over REST may have a command probe (a
+     *                  program the server's processes run); off unless the operator says so
      */
-    public record Settings(String host, int port, String adminToken, String readToken, StreamSettings streams) {
+    public record Settings(String host, int port, String adminToken, String readToken, StreamSettings streams,
+                           boolean allowCommandProbes) {
         public static final String DEFAULT_HOST = "127.0.0.1";
         public static final int DEFAULT_PORT = 8080;
 
         public static Settings of(String host, int port, String adminToken, String readToken) {
-            return new Settings(host, port, adminToken, readToken, StreamSettings.defaults());
+            return new Settings(host, port, adminToken, readToken, StreamSettings.defaults(), false);
         }
 
         public Settings withKeepAlive(long millis) {
@@ -48,7 +51,11 @@ public final class JobdeckServer implements AutoCloseable {
         }
 
         public Settings withStreams(StreamSettings settings) {
-            return new Settings(host, port, adminToken, readToken, settings);
+            return new Settings(host, port, adminToken, readToken, settings, allowCommandProbes);
+        }
+
+        public Settings withCommandProbes(boolean allowed) {
+            return new Settings(host, port, adminToken, readToken, streams, allowed);
         }
     }
 
@@ -94,6 +101,7 @@ public final class JobdeckServer implements AutoCloseable {
         new CatalogRoutes(api).register(cfg.routes);
         new EnqueueRoutes(api).register(cfg.routes);
         new RunRoutes(api).register(cfg.routes);
+        new ScheduleRoutes(api, settings.allowCommandProbes()).register(cfg.routes);
         cfg.routes.sse(RunEventStream.PATH, events::serve);
         cfg.routes.after(JsonBodies::discardUnread);
         cfg.routes.after(RunEventStream.PATH, events::releaseUnclaimed);

@@ -24,9 +24,9 @@ final class JsonBodies {
     private JsonBodies() {
     }
 
-    /** A before-handler for every POST: size and media type, from the headers alone. */
+    /** A before-handler for every POST and PUT: size and media type, from the headers alone. */
     static void checkHeaders(Context ctx) {
-        if (ctx.method() != HandlerType.POST || !hasBody(ctx)) {
+        if (ctx.method() != HandlerType.POST && ctx.method() != HandlerType.PUT || !hasBody(ctx)) {
             return;
         }
         if (ctx.req().getContentLengthLong() > MAX_BYTES) {
@@ -90,6 +90,11 @@ final class JsonBodies {
         } catch (IOException | RuntimeException gone) {
             // a client that stopped sending: it will not read the answer either
         }
+    }
+
+    /** The body as text (at most {@link #MAX_BYTES}), for a reader of its own; empty when there is none. */
+    static String text(Context ctx) {
+        return hasBody(ctx) ? new String(readBounded(ctx), java.nio.charset.StandardCharsets.UTF_8) : "";
     }
 
     static boolean hasBody(Context ctx) {

@@ -28,6 +28,8 @@ public record Schedule(ScheduleName name, ScheduleTarget target, CronExpression 
         require(target, ScheduleField.TARGET, "Missing target: give a group, jobs, or all");
         require(cron, ScheduleField.CRON, "Missing cron expression");
         require(zone, ScheduleField.ZONE, "Missing zone");
+        // An offset such as ZoneOffset.UTC would not read back: stored, a zone is its IANA name.
+        zone = ScheduleZone.ianaOf(zone);
         require(misfire, ScheduleField.MISFIRE, "Missing misfire policy");
         require(grace, ScheduleField.GRACE, "Missing grace period");
         require(overlap, ScheduleField.OVERLAP, "Missing overlap policy");

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jobdeck.queue.Batch;
+import org.jobdeck.queue.BatchOrigin;
 import org.jobdeck.queue.IdempotencyKey;
 import org.jobdeck.queue.IdempotencyKeyReusedException;
 import org.jobdeck.queue.QueueException;
@@ -39,9 +40,11 @@ public final class BatchWriter {
      */
     public Batch enqueue(String scope, String scopeValue, String requestedBy, List<RunSpec> specs,
                          IdempotencyKey idempotency) {
-        if (specs.isEmpty()) {
-            throw new IllegalArgumentException("a batch needs at least one run");
-        }
+        return enqueue(new NewBatch(scope, scopeValue, requestedBy, specs, BatchOrigin.ENQUEUE), idempotency);
+    }
+
+    /** As above, for a batch of any origin. */
+    public Batch enqueue(NewBatch batch, IdempotencyKey idempotency) {
         if (idempotency != null) {
             Optional<Batch> earlier = batchForKey(idempotency);
             if (earlier.isPresent()) {
@@ -50,7 +53,7 @@ public final class BatchWriter {
         }
         long batchId;
         try {
-            batchId = store.change(writing -> insert(writing, scope, scopeValue, requestedBy, specs, idempotency));
+            batchId = store.change(writing -> insert(writing, batch, idempotency));
         } catch (QueueException e) {
             // Two requests with one key raced: the loser returns the winner's batch, or is refused
             // when the winner's request was a different one.
@@ -65,18 +68,21 @@ public final class BatchWriter {
         return reads.batch(Long.toString(batchId)).orElseThrow();
     }
 
-    private long insert(Writing writing, String scope, String scopeValue, String requestedBy, List<RunSpec> specs,
-                        IdempotencyKey idempotency) throws SQLException {
+    /** Writes the batch and its runs in the caller's transaction; returns the batch's id. */
+    long insert(Writing writing, NewBatch batch, IdempotencyKey idempotency) throws SQLException {
         Connection connection = writing.connection();
-        long batch = nextValues(connection, "jd_batch_seq", 1)[0];
-        long[] ids = nextValues(connection, "jd_run_seq", specs.size());
+        long id = nextValues(connection, "jd_batch_seq", 1)[0];
+        long[] ids = nextValues(connection, "jd_run_seq", batch.specs().size());
+        BatchOrigin origin = batch.origin();
         Sql.update(connection, "INSERT INTO jd_batch (id, scope, scope_value, requested_by, created_at,"
-                + " idempotency_key, idempotency_fingerprint) VALUES (?, ?, ?, ?, " + writing.now() + ", ?, ?)",
-                batch, scope, scopeValue, requestedBy, idempotency == null ? null : idempotency.key(),
-                idempotency == null ? null : idempotency.fingerprint());
-        insertRuns(writing, batch, ids, specs);
-        insertDependencies(connection, batch, ids, specs);
-        return batch;
+                + " idempotency_key, idempotency_fingerprint, origin_kind, origin_schedule, origin_slot)"
+                + " VALUES (?, ?, ?, ?, " + writing.now() + ", ?, ?, ?, ?, ?)",
+                id, batch.scope(), batch.scopeValue(), batch.requestedBy(),
+                idempotency == null ? null : idempotency.key(), idempotency == null ? null : idempotency.fingerprint(),
+                origin.kind().wireName(), origin.schedule(), origin.slot() == null ? null : origin.slot().toEpochMilli());
+        insertRuns(writing, id, ids, batch.specs());
+        insertDependencies(connection, id, ids, batch.specs());
+        return id;
     }
 
     /**

@@ -58,6 +58,14 @@ public interface Dialect {
     /** For each run directly downstream of {@code upstream}: how many of those it waits for. */
     Map<Long, Integer> downstreamOf(Connection connection, List<Long> upstream) throws SQLException;
 
+    /**
+     * Runs {@code insert}, unless a row with the same key (the {@code key} columns, e.g.
+     * {@code "(schedule_name, slot)"}) exists or is being inserted by another transaction, which
+     * then wins; true when this call inserted the row. Two processes claiming one slot: one wins,
+     * the other learns it lost without an error.
+     */
+    boolean insertIfAbsent(Connection connection, String insert, String key, Object... values) throws SQLException;
+
     /** How this database reads its changes in commit order. */
     ChangeFeed changes();
 }

@@ -30,23 +30,12 @@ public final class OperatorCommands {
     public Run cancel(String runId) {
         long id = Sql.parseId(runId, "run");
         boolean running = store.change(writing -> {
-            Connection connection = writing.connection();
-            Run run = lockRun(connection, id);
-            if (run.state() == RunState.RUNNING) {
-                Sql.update(connection, "UPDATE jd_run SET cancel_requested = TRUE, " + writing.touched()
-                        + " WHERE id = ?", id);
-                store.database.signalCancel(connection, id);
-                return true;
-            }
+            Run run = lockRun(writing.connection(), id);
             if (!run.state().canMoveTo(RunState.CANCELLED)) {
                 throw new IllegalRunStateException("Run " + runId + " (" + run.jobName() + ") is "
                         + run.state().wireName() + ": only waiting, queued, running or blocked runs can be cancelled");
             }
-            Sql.update(connection, "UPDATE jd_run SET state = " + RunState.CANCELLED.sql() + ", finished_at = "
-                    + writing.now() + ", error = 'cancelled by operator', " + writing.touched()
-                    + " WHERE id = ?", id);
-            Propagation.blockDownstream(writing, Long.parseLong(run.batchId()), id);
-            return false;
+            return cancelIn(writing, run, "cancelled by operator");
         });
         if (running) {
             store.signals.cancelRequested(Long.toString(id));
@@ -89,6 +78,26 @@ public final class OperatorCommands {
         List<Run> runs = new ArrayList<>(reads.runs(changed.stream().map(String::valueOf).toList()));
         runs.sort(Comparator.comparingInt(Run::position));
         return runs;
+    }
+
+    /**
+     * Cancels a run in the caller's transaction: at once when it has not started (its downstream
+     * runs are blocked), else by asking its worker to stop. True for the latter; the caller tells
+     * this process's pools after the commit.
+     */
+    static boolean cancelIn(Writing writing, Run run, String why) throws SQLException {
+        Connection connection = writing.connection();
+        long id = Long.parseLong(run.id());
+        if (run.state() == RunState.RUNNING) {
+            Sql.update(connection, "UPDATE jd_run SET cancel_requested = TRUE, " + writing.touched() + " WHERE id = ?", id);
+            writing.database().signalCancel(connection, id);
+            return true;
+        }
+        Sql.update(connection, "UPDATE jd_run SET state = " + RunState.CANCELLED.sql() + ", finished_at = "
+                + writing.now() + ", error = ?, " + writing.touched() + " WHERE id = ? AND state IN ("
+                + RunState.sqlList(RunState.sourcesOf(RunState.CANCELLED)) + ")", why, id);
+        Propagation.blockDownstream(writing, Long.parseLong(run.batchId()), id);
+        return false;
     }
 
     private static Run lockRun(Connection connection, long id) throws SQLException {

@@ -19,6 +19,7 @@ import org.jobdeck.queue.RunState;
  * a compatibility test runs them on PostgreSQL too.
  */
 abstract class PortableDialect implements Dialect {
+    private static final String DUPLICATE_KEY = "23505";
     static final String FENCE = " WHERE id = ? AND state = " + RunState.RUNNING.sql()
             + " AND lease_owner = ? AND attempt = ?";
 
@@ -76,6 +77,20 @@ abstract class PortableDialect implements Dialect {
             }
         }
         return recorded;
+    }
+
+    /** A duplicate key fails the statement, not the transaction (H2): the row was there first. */
+    @Override
+    public boolean insertIfAbsent(Connection connection, String insert, String key, Object... values)
+            throws SQLException {
+        try {
+            return Sql.update(connection, insert, values) == 1;
+        } catch (SQLException e) {
+            if (DUPLICATE_KEY.equals(e.getSQLState())) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     static String succeeded(Writing writing) throws SQLException {

@@ -47,6 +47,12 @@ final class PortableVariant extends PortableDialect {
     }
 
     @Override
+    public boolean insertIfAbsent(Connection connection, String insert, String key, Object... values)
+            throws SQLException {
+        return base.insertIfAbsent(connection, insert, key, values);
+    }
+
+    @Override
     public ChangeFeed changes() {
         return base.changes();
     }

@@ -91,6 +91,16 @@ class PostgresDialect extends PortableDialect {
         return updated;
     }
 
+    /**
+     * A duplicate key would abort PostgreSQL's whole transaction: ON CONFLICT DO NOTHING instead
+     * (a concurrent insert of the same key waits for the other transaction, then does nothing).
+     */
+    @Override
+    public boolean insertIfAbsent(Connection connection, String insert, String key, Object... values)
+            throws SQLException {
+        return Sql.update(connection, insert + " ON CONFLICT " + key + " DO NOTHING", values) == 1;
+    }
+
     /** One statement text, prepared once, whatever the group's size. */
     @Override
     public Map<Long, Integer> downstreamOf(Connection connection, List<Long> upstream) throws SQLException {

@@ -2,11 +2,16 @@ package org.jobdeck.queue.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jobdeck.queue.Batch;
+import org.jobdeck.queue.BatchOrigin;
 import org.jobdeck.queue.Run;
 import org.jobdeck.queue.RunState;
 
@@ -34,18 +39,45 @@ public final class RunReads {
     public Optional<Batch> batch(String batchId) {
         long id = Sql.parseId(batchId, "batch");
         return store.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT scope, scope_value, requested_by, created_at FROM jd_batch WHERE id = ?")) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT scope, scope_value, requested_by,"
+                    + " created_at, origin_kind, origin_schedule, origin_slot FROM jd_batch WHERE id = ?")) {
                 select.setLong(1, id);
                 try (ResultSet row = select.executeQuery()) {
                     if (!row.next()) {
                         return Optional.empty();
                     }
                     return Optional.of(new Batch(batchId, row.getString(1), row.getString(2),
-                            row.getString(3), row.getLong(4), RunReader.batch(connection, id)));
+                            row.getString(3), row.getLong(4), RunReader.batch(connection, id), origin(row, 5)));
                 }
             }
         });
+    }
+
+    /** Where each of these batches came from; batches that do not exist are left out. */
+    public Map<String, BatchOrigin> origins(Collection<String> batchIds) {
+        List<Long> ids = batchIds.stream().map(id -> Sql.parseId(id, "batch")).distinct().toList();
+        return store.read(connection -> {
+            Map<String, BatchOrigin> origins = new HashMap<>();
+            for (List<Long> chunk : Sql.chunks(ids)) {
+                try (PreparedStatement select = connection.prepareStatement("SELECT id, origin_kind, origin_schedule,"
+                        + " origin_slot FROM jd_batch WHERE id IN (" + Sql.placeholders(chunk.size()) + ")")) {
+                    Sql.bind(select, chunk.toArray());
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            origins.put(Long.toString(rows.getLong(1)), origin(rows, 2));
+                        }
+                    }
+                }
+            }
+            return origins;
+        });
+    }
+
+    private static BatchOrigin origin(ResultSet row, int first) throws SQLException {
+        long slot = row.getLong(first + 2);
+        boolean noSlot = row.wasNull();
+        return new BatchOrigin(BatchOrigin.Kind.parse(row.getString(first)), row.getString(first + 1),
+                noSlot ? null : Instant.ofEpochMilli(slot));
     }
 
     public List<Run> query(RunQuery query) {

@@ -6,7 +6,8 @@ import org.jobdeck.queue.RunState;
 /**
  * The durable queue on one JDBC database (H2 or PostgreSQL), in four parts by who uses them:
  * {@link #batches()} (enqueue), {@link #leases()} (the workers), {@link #commands()} (operators)
- * and {@link #reads()} (the faces, the change feed and change notification). Every write is one
+ * and {@link #reads()} (the faces, the change feed and change notification); beside them the
+ * {@link #schedules()}. Every write is one
  * transaction, guarded by the states it may come from ({@link RunState}), so a change that lost a
  * race changes nothing; its times come from one clock, the database's ({@link StoreTime}).
  */
@@ -16,6 +17,7 @@ public final class RunStore {
     private final BatchWriter batches;
     private final LeaseWriter leases;
     private final OperatorCommands commands;
+    private final ScheduleStore schedules;
     private final RunLog log;
 
     /** The store on the database's own clock: what every process runs with. */
@@ -35,6 +37,7 @@ public final class RunStore {
         this.batches = new BatchWriter(context, reads);
         this.leases = new LeaseWriter(context);
         this.commands = new OperatorCommands(context, reads);
+        this.schedules = new ScheduleStore(context, batches);
         this.log = new RunLog(context.tx, time);
     }
 
@@ -52,6 +55,10 @@ public final class RunStore {
 
     public RunReads reads() {
         return reads;
+    }
+
+    public ScheduleStore schedules() {
+        return schedules;
     }
 
     public RunLog log() {

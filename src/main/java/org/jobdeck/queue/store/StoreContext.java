@@ -37,7 +37,7 @@ final class StoreContext {
 
     <T> T change(Work<T> work, boolean wakeOthers, boolean durable) {
         Transactions.Work<T> transaction = connection -> {
-            T value = work.run(new Writing(connection, dialect, time));
+            T value = work.run(new Writing(connection, this));
             if (wakeOthers) {
                 database.signalChange(connection);
             }
@@ -54,7 +54,7 @@ final class StoreContext {
      * dispatcher, woken by its own empty claim, would claim again at once, forever.
      */
     <T extends Collection<?>> T changeIfAny(Work<T> work) {
-        T result = tx.inTransaction(connection -> work.run(new Writing(connection, dialect, time)));
+        T result = tx.inTransaction(connection -> work.run(new Writing(connection, this)));
         if (!result.isEmpty()) {
             signals.changed();
         }

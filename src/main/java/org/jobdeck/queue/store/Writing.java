@@ -12,14 +12,12 @@ import java.sql.SQLException;
  */
 final class Writing {
     private final Connection connection;
-    private final Dialect dialect;
-    private final StoreTime time;
+    private final StoreContext store;
     private boolean stamped;
 
-    Writing(Connection connection, Dialect dialect, StoreTime time) {
+    Writing(Connection connection, StoreContext store) {
         this.connection = connection;
-        this.dialect = dialect;
-        this.time = time;
+        this.store = store;
     }
 
     Connection connection() {
@@ -28,11 +26,15 @@ final class Writing {
 
     /** An SQL expression for now (epoch ms), by the store's clock: the database's in production. */
     String now() {
-        return time.now();
+        return store.time.now();
     }
 
     Dialect dialect() {
-        return dialect;
+        return store.dialect;
+    }
+
+    Database database() {
+        return store.database;
     }
 
     /** {@code version = version + 1, updated_at = NOW, change_stamp = STAMP}, for an UPDATE's SET. */
@@ -43,10 +45,10 @@ final class Writing {
     /** An SQL expression for this transaction's change stamp (taken now if not yet). */
     String stamp() throws SQLException {
         if (!stamped) {
-            dialect.takeStamp(connection);
+            store.dialect.takeStamp(connection);
             stamped = true;
         }
-        return dialect.stamp();
+        return store.dialect.stamp();
     }
 
     /** Whether this transaction changed a run (took a stamp). */

@@ -2,6 +2,7 @@ package org.jobdeck.ui.connection;
 
 import org.jobdeck.api.JobsApiException;
 import org.jobdeck.client.EmbeddedBackend;
+import org.jobdeck.client.EmbeddedJobsApi;
 import org.jobdeck.client.RestJobsApi;
 import org.jobdeck.client.TokenFile;
 import org.jobdeck.core.catalog.CatalogDocument;
@@ -19,7 +20,11 @@ public final class DefaultBackendOpener implements BackendOpener {
         if (!catalog.isValid()) {
             return new Connection(target, catalog, null);
         }
-        return new Connection(target, catalog, EmbeddedBackend.open(catalog, target.databaseUrl(), target.workers()));
+        EmbeddedJobsApi api = EmbeddedBackend.open(catalog, target.databaseUrl(), target.workers());
+        if (target.workers() > 0) {
+            api.startScheduler(); // the console with workers fires schedules, as serve and worker do
+        }
+        return new Connection(target, catalog, api);
     }
 
     /**
