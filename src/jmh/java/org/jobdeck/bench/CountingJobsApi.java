@@ -110,8 +110,8 @@ final class CountingJobsApi implements JobsApi {
     }
 
     @Override
-    public RunChangePage changes(String position, int limit) {
-        return api.changes(position, limit);
+    public RunChangePage changes(String position, String upTo, int limit) {
+        return api.changes(position, upTo, limit);
     }
 
     @Override

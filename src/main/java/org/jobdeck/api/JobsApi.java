@@ -48,7 +48,16 @@ public interface JobsApi extends AutoCloseable {
      *
      * @throws JobsApiException INVALID_REQUEST for a position this backend never gave out
      */
-    RunChangePage changes(String position, int limit);
+    default RunChangePage changes(String position, int limit) {
+        return changes(position, null, limit);
+    }
+
+    /**
+     * As {@link #changes(String, int)}, only up to {@code upTo}, a position given out earlier (null
+     * for now): a reader catching up with another reader's position reads exactly what lies
+     * between the two.
+     */
+    RunChangePage changes(String position, String upTo, int limit);
 
     /**
      * Calls {@code wake} (on some background thread) when runs may have changed: a prompt to read

@@ -277,7 +277,7 @@ public final class EmbeddedJobsApi implements JobsApi {
     }
 
     @Override
-    public RunChangePage changes(String position, int limit) {
+    public RunChangePage changes(String position, String upTo, int limit) {
         if (limit < 1 || limit > MAX_CHANGES) {
             throw new JobsApiException(JobsApiException.Code.INVALID_REQUEST,
                     "limit must be between 1 and " + MAX_CHANGES + ", got " + limit);
@@ -286,7 +286,7 @@ public final class EmbeddedJobsApi implements JobsApi {
             if (position == null) {
                 return new RunChangePage(List.of(), store.reads().head(), false);
             }
-            ChangePage page = store.reads().changes(position, limit);
+            ChangePage page = store.reads().changes(position, upTo, limit);
             return new RunChangePage(views.of(page.runs()), page.position(), page.more());
         });
     }

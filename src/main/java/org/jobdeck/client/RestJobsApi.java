@@ -283,9 +283,10 @@ public final class RestJobsApi implements JobsApi {
     }
 
     @Override
-    public RunChangePage changes(String position, int limit) {
+    public RunChangePage changes(String position, String upTo, int limit) {
         HttpUrl.Builder url = transport.url("changes");
         addIfPresent(url, "after", position);
+        addIfPresent(url, "upTo", upTo);
         url.addQueryParameter("limit", Integer.toString(limit));
         return transport.get(url.build(), RunChangePage.class);
     }

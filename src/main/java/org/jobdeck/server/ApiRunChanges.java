@@ -18,7 +18,12 @@ final class ApiRunChanges implements RunChanges {
 
     @Override
     public Page read(String position, int limit) {
-        RunChangePage page = api.changes(position, limit);
+        return read(position, null, limit);
+    }
+
+    @Override
+    public Page read(String position, String upTo, int limit) {
+        RunChangePage page = api.changes(position, upTo, limit);
         return new Page(page.runs(), page.position(), page.more());
     }
 

@@ -1,11 +1,15 @@
 package org.jobdeck.server;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.jobdeck.api.JobsApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +70,48 @@ final class ChangeHub implements AutoCloseable {
         }
         streams.add(stream);
         return position;
+    }
+
+    /**
+     * A resumed stream's replay has caught up at {@code replayed}: it joins the live events
+     * exactly. Under the hub's lock (no hand-out meanwhile), the changes between the replay's
+     * position and the hub's are read both ways: what the hub has passed and the replay has not
+     * goes to the stream first; what the replay has sent and the hub has not is left out of the
+     * hub's next events for this stream. Snapshots taken one after the other see more and more,
+     * so one of the two is always empty.
+     *
+     * @return false when the hub is in the middle of a window (a full page): try again in a moment
+     */
+    synchronized boolean handOver(OpenStream stream, String replayed) {
+        if (position == null) {
+            position = replayed;
+        }
+        List<StreamEvent> catchUp = new ArrayList<>();
+        Map<String, Long> sentAhead = new HashMap<>();
+        try {
+            readBetween(replayed, position, page -> catchUp.add(StreamEvent.runs(page)));
+            readBetween(position, replayed, page -> page.runs().forEach(run -> sentAhead.put(run.jobRunId(),
+                    run.version())));
+        } catch (JobsApiException midWindow) {
+            if (midWindow.code() == JobsApiException.Code.INVALID_REQUEST) {
+                return false;
+            }
+            throw midWindow;
+        }
+        stream.goLive(catchUp, sentAhead);
+        return true;
+    }
+
+    private void readBetween(String from, String upTo, Consumer<RunChanges.Page> pages) {
+        String at = from;
+        RunChanges.Page page;
+        do {
+            page = changes.read(at, upTo, PAGE);
+            if (!page.runs().isEmpty()) {
+                pages.accept(page);
+            }
+            at = page.position();
+        } while (page.more());
     }
 
     synchronized void remove(OpenStream stream) {

@@ -1,8 +1,11 @@
 package org.jobdeck.server;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,6 +39,7 @@ final class OpenStream {
     private final Deque<StreamEvent> queue = new ArrayDeque<>();
     private boolean started;
     private boolean live = true;
+    private Map<String, Long> sentAhead = Map.of(); // guarded by this
     private boolean draining;
     private boolean writing;
     private boolean closed;
@@ -90,10 +94,11 @@ final class OpenStream {
             if (closed || !live) {
                 return;
             }
-            if (queue.size() + events.size() > QUEUE_LIMIT) {
+            List<StreamEvent> fresh = unsent(events);
+            if (queue.size() + fresh.size() > QUEUE_LIMIT) {
                 behind = true;
             } else {
-                queue.addAll(events);
+                queue.addAll(fresh);
                 start = started && !draining;
                 draining |= start;
             }
@@ -105,9 +110,38 @@ final class OpenStream {
         }
     }
 
-    /** The replay caught up: from now on the hub's events are queued. */
+    /** The replay gave up (or failed): from now on the hub's events are queued as they come. */
     synchronized void goLive() {
         live = true;
+    }
+
+    /**
+     * The replay caught up with the hub: the changes the hub has passed and the replay has not
+     * ({@code catchUp}) go first; runs the replay sent and the hub has not passed yet
+     * ({@code sentAhead}, id to version) are left out of the hub's next events, so the client
+     * gets each change once, in order.
+     */
+    synchronized void goLive(List<StreamEvent> catchUp, Map<String, Long> sentAhead) {
+        queue.addAll(catchUp);
+        this.sentAhead = new HashMap<>(sentAhead);
+        live = true;
+    }
+
+    /** The hub's events without what the replay sent ahead of it; an entry goes once the hub passes it. */
+    private List<StreamEvent> unsent(List<StreamEvent> events) {
+        if (sentAhead.isEmpty()) {
+            return events;
+        }
+        List<StreamEvent> fresh = new ArrayList<>(events.size());
+        for (StreamEvent event : events) {
+            StreamEvent left = event.without(sentAhead);
+            event.runs().forEach(run -> sentAhead.computeIfPresent(run.jobRunId(),
+                    (id, version) -> run.version() >= version ? null : version));
+            if (left != null) {
+                fresh.add(left);
+            }
+        }
+        return fresh;
     }
 
     /**

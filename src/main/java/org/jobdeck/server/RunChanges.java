@@ -20,6 +20,9 @@ interface RunChanges {
      */
     Page read(String position, int limit);
 
+    /** As above, only up to {@code upTo}: what lies between two readers' positions. */
+    Page read(String position, String upTo, int limit);
+
     /** Runs {@code wake} after runs may have changed. */
     void onChange(Runnable wake);
 

@@ -105,7 +105,7 @@ final class RunEventStream implements AutoCloseable {
         if (resume == null) {
             stream.begin(List.of(StreamEvent.ready(start)));
         } else {
-            stream.beginReplay(StreamEvent.ready(resume), new StreamReplay(hub.changes(), resume, settings.replayLimit()));
+            stream.beginReplay(StreamEvent.ready(resume), new StreamReplay(hub, resume, settings.replayLimit()));
         }
     }
 

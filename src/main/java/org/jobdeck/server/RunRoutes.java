@@ -20,7 +20,8 @@ import org.jobdeck.api.RunView;
  *
  * <p>Changes: {@code GET /changes?after=POSITION&limit=N} (1 to 10000, default 1000) returns the
  * runs changed after that position, in commit order, and the position to read on from; without
- * {@code after}, no runs and the position after every change so far.
+ * {@code after}, no runs and the position after every change so far; with {@code upTo}, only up to
+ * that position.
  */
 final class RunRoutes {
     static final int DEFAULT_LIMIT = 100;
@@ -44,7 +45,8 @@ final class RunRoutes {
         routes.post(runs + "/{id}/retry", ctx -> ServerJson.ok(ctx, new RunList(api.retry(ctx.pathParam("id")))));
         routes.get(TokenAuth.PROTECTED_PREFIX + "/counts", ctx -> ServerJson.ok(ctx, api.counts()));
         routes.get(TokenAuth.PROTECTED_PREFIX + "/changes", ctx -> ServerJson.ok(ctx, api.changes(
-                blankToNull(ctx.queryParam("after")), intParam(ctx, "limit", DEFAULT_CHANGES, 1, JobsApi.MAX_CHANGES))));
+                blankToNull(ctx.queryParam("after")), blankToNull(ctx.queryParam("upTo")),
+                intParam(ctx, "limit", DEFAULT_CHANGES, 1, JobsApi.MAX_CHANGES))));
     }
 
     private RunPage page(Context ctx) {

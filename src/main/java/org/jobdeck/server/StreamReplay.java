@@ -6,20 +6,24 @@ import org.slf4j.LoggerFactory;
 /**
  * A resumed stream's catch-up: the changes since its {@code Last-Event-ID}, read page by page on
  * the stream's sender, at most {@code limit} of them. When the replay reaches the present it
- * hands the stream over to the hub ({@link OpenStream#goLive()}) and reads once more, for the
- * changes the hub passed on to others meanwhile (a change in both may come twice; clients keep
- * the highest version of each run). When it would pass {@code limit}, it stops and
+ * hands the stream over to the hub exactly ({@link ChangeHub#handOver}): each change reaches the
+ * client once, in order. When it would pass {@code limit}, it stops and
  * sends {@code reset} instead: the client reloads its snapshot rather than receive the history.
  */
 final class StreamReplay {
     private static final Logger LOG = LoggerFactory.getLogger(StreamReplay.class);
+    private static final int HAND_OVER_ATTEMPTS = 20;
+    private static final long HAND_OVER_PAUSE_MILLIS = 5;
 
     private final RunChanges changes;
     private final String from;
     private final int limit;
 
-    StreamReplay(RunChanges changes, String from, int limit) {
-        this.changes = changes;
+    private final ChangeHub hub;
+
+    StreamReplay(ChangeHub hub, String from, int limit) {
+        this.hub = hub;
+        this.changes = hub.changes();
         this.from = from;
         this.limit = limit;
     }
@@ -39,7 +43,6 @@ final class StreamReplay {
     private void replay(OpenStream stream) {
         String position = from;
         int replayed = 0;
-        boolean handedOver = false;
         while (true) {
             int room = limit - replayed;
             if (room <= 0) {
@@ -54,14 +57,25 @@ final class StreamReplay {
             }
             position = page.position();
             replayed += page.runs().size();
-            if (page.more()) {
-                continue;
-            }
-            if (handedOver) {
+            if (!page.more() && handOver(stream, position)) {
                 return;
             }
-            stream.goLive();
-            handedOver = true;
         }
+    }
+
+    /** Joins the live events, waiting a moment while the hub is in the middle of a window. */
+    private boolean handOver(OpenStream stream, String position) {
+        for (int attempt = 0; attempt < HAND_OVER_ATTEMPTS; attempt++) {
+            if (hub.handOver(stream, position)) {
+                return true;
+            }
+            try {
+                Thread.sleep(HAND_OVER_PAUSE_MILLIS); // the hub reads its next page at once
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return false; // read on: the hub will be between windows by the next page
     }
 }

@@ -13,7 +13,6 @@ import java.util.concurrent.Callable;
 import org.jobdeck.queue.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -143,14 +142,10 @@ class ClockSkewFaultTest {
     }
 
     /**
-     * Disabled: it fails on the defect it found. A resumed stream repeats changes where its
-     * replay hands over to the hub ({@code StreamReplay}: it goes live, then reads once more; the
-     * hub's events queued meanwhile overlap that read), so right after a resume a run's snapshot
-     * comes twice, or an older one after a newer, and the next event's id can be older than the
-     * replay's. No change is missed, and clients that keep the highest version (the console, the
-     * CLI) show the right state. Enable it with the fix.
+     * The raw stream, not a client that keeps the highest version: it found a resumed stream
+     * repeating changes where its replay handed over to the hub, fixed by an exact hand-over
+     * ({@code ChangeHub.handOver}).
      */
-    @Disabled("a resumed event stream repeats changes at the replay's hand-over to the hub (issue 13)")
     @Test
     void anEventStreamThatReconnectsAtRandomPointsSendsEveryChangeOnceInOrderPerRun() throws Exception {
         Server server = startServerWithTheRightClock();

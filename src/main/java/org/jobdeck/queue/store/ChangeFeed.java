@@ -20,4 +20,12 @@ public interface ChangeFeed {
      *         {@code position}
      */
     ChangePage read(Connection connection, String position, int limit) throws SQLException;
+
+    /**
+     * As {@link #read(Connection, String, int)}, but only the changes up to {@code upTo} (a
+     * position given out earlier; null for now). Nothing when {@code upTo} is not after
+     * {@code position}. A reader catching up with another reader's position reads exactly what
+     * lies between the two.
+     */
+    ChangePage read(Connection connection, String position, String upTo, int limit) throws SQLException;
 }

@@ -24,6 +24,27 @@ final class H2ChangeFeed implements ChangeFeed {
 
     @Override
     public ChangePage read(Connection connection, String position, int limit) throws SQLException {
+        return read(connection, position, null, limit);
+    }
+
+    @Override
+    public ChangePage read(Connection connection, String position, String upTo, int limit) throws SQLException {
+        long[] from = parse(connection, position);
+        long[] to = upTo == null ? new long[] {Long.MAX_VALUE, Long.MAX_VALUE} : parse(connection, upTo);
+        List<Long> stamps = new ArrayList<>();
+        List<Run> runs = RunReader.select(connection, "SELECT " + RunReader.COLUMNS + ", change_stamp FROM jd_run"
+                + " WHERE (change_stamp, id) > (?, ?) AND (change_stamp, id) <= (?, ?)"
+                + " ORDER BY change_stamp, id LIMIT " + limit, stamps, from[0], from[1], to[0], to[1]);
+        if (runs.isEmpty()) {
+            return new ChangePage(runs, position, false);
+        }
+        Run last = runs.get(runs.size() - 1);
+        return new ChangePage(runs, position(stamps.get(stamps.size() - 1), Long.parseLong(last.id())),
+                runs.size() == limit);
+    }
+
+    /** {stamp, run} of a position, checked: well formed, and not after the newest change. */
+    private static long[] parse(Connection connection, String position) throws SQLException {
         Matcher parts = POSITION.matcher(position);
         if (!parts.matches()) {
             throw new InvalidChangePositionException(position, "expected h<stamp>.<run>");
@@ -39,15 +60,7 @@ final class H2ChangeFeed implements ChangeFeed {
         if (stamp > counter(connection)) {
             throw new InvalidChangePositionException(position, "it lies after the newest change");
         }
-        List<Long> stamps = new ArrayList<>();
-        List<Run> runs = RunReader.select(connection, "SELECT " + RunReader.COLUMNS + ", change_stamp FROM jd_run"
-                + " WHERE (change_stamp, id) > (?, ?) ORDER BY change_stamp, id LIMIT " + limit, stamps, stamp, run);
-        if (runs.isEmpty()) {
-            return new ChangePage(runs, position, false);
-        }
-        Run last = runs.get(runs.size() - 1);
-        return new ChangePage(runs, position(stamps.get(stamps.size() - 1), Long.parseLong(last.id())),
-                runs.size() == limit);
+        return new long[] {stamp, run};
     }
 
     private static long counter(Connection connection) throws SQLException {

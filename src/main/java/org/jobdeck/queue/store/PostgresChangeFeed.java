@@ -28,12 +28,25 @@ final class PostgresChangeFeed implements ChangeFeed {
 
     @Override
     public ChangePage read(Connection connection, String position, int limit) throws SQLException {
+        return read(connection, position, null, limit);
+    }
+
+    /**
+     * With {@code upTo}, the window is (position, upTo]; a position that is itself mid-window keeps
+     * its own end, which a caller's bound cannot move.
+     */
+    @Override
+    public ChangePage read(Connection connection, String position, String bound, int limit) throws SQLException {
         Window window = Window.parse(position);
         String now = current(connection);
         if (Long.parseLong(window.end()) > Long.parseLong(xmax(now))) {
             throw new InvalidChangePositionException(position, "it lies after the newest change");
         }
-        String upTo = window.upTo() == null ? now : window.upTo();
+        String given = bound == null ? null : Window.parse(bound).restingAt();
+        if (given != null && Long.parseLong(xmax(given)) > Long.parseLong(xmax(now))) {
+            throw new InvalidChangePositionException(bound, "it lies after the newest change");
+        }
+        String upTo = window.upTo() != null ? window.upTo() : given != null ? given : now;
         List<Run> runs = RunReader.select(connection, "SELECT " + RunReader.COLUMNS + " FROM jd_run"
                 + " WHERE change_stamp >= ? AND change_stamp < ?"
                 + " AND NOT pg_visible_in_snapshot(change_stamp::text::xid8, ?::pg_snapshot)"
@@ -104,6 +117,15 @@ final class PostgresChangeFeed implements ChangeFeed {
 
         String end() {
             return xmax(upTo == null ? from : upTo);
+        }
+
+        /** The snapshot this position rests at, when it is not mid-window (a bound must be one). */
+        String restingAt() {
+            if (upTo != null) {
+                throw new InvalidChangePositionException("p" + from + "/" + upTo + "/" + afterRun,
+                        "a bound must be a position between windows, not within one");
+            }
+            return from;
         }
     }
 }

@@ -96,10 +96,15 @@ public final class RunReads {
      * @throws org.jobdeck.queue.InvalidChangePositionException for a position this database never gave out
      */
     public ChangePage changes(String position, int limit) {
+        return changes(position, null, limit);
+    }
+
+    /** As above, only up to {@code upTo} (a position given out earlier; null for now). */
+    public ChangePage changes(String position, String upTo, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive, got " + limit);
         }
-        return store.read(connection -> store.dialect.changes().read(connection, position, limit));
+        return store.read(connection -> store.dialect.changes().read(connection, position, upTo, limit));
     }
 
     public Map<RunState, Integer> countByState() {
